@@ -1,0 +1,16 @@
+//! footcare: patient information about the foot and calf, in the terminal.
+//!
+//! The binary is a thin shell over [`app::run`]. Parsing ([`parse`], [`markdown`]) and
+//! rendering ([`render`]) are pure; reading files is confined to [`content`] and writing
+//! output to [`app`].
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod date;
+pub mod lookup;
+pub mod markdown;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod topic;

@@ -1,0 +1,113 @@
+//! Finding a topic by what a person typed, and suggesting one when nothing matches.
+
+use crate::topic::Topic;
+
+/// How a typed name compares with slugs and aliases: case ignored, spaces and
+/// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
+pub fn normalize(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The topic whose slug or one of whose aliases matches `name`.
+pub fn find<'a>(topics: &'a [Topic], name: &str) -> Option<&'a Topic> {
+    let wanted = normalize(name);
+    topics.iter().find(|t| t.slug == wanted).or_else(|| {
+        topics
+            .iter()
+            .find(|t| t.aliases.iter().any(|a| normalize(a) == wanted))
+    })
+}
+
+/// Up to three slugs close to `name`, closest first.
+pub fn suggestions(topics: &[Topic], name: &str) -> Vec<String> {
+    let wanted = normalize(name);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str)> = Vec::new();
+    for topic in topics {
+        let best = std::iter::once(topic.slug.clone())
+            .chain(topic.aliases.iter().map(|a| normalize(a)))
+            .map(|candidate| similarity(&wanted, &candidate))
+            .fold(0.0, f64::max);
+        if best >= 0.75 {
+            scored.push((best, &topic.slug));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, slug)| slug.to_string())
+        .collect()
+}
+
+/// 1.0 for a match; a part typed in full (`plantar` for `plantar-fascia-release`) counts as
+/// close, and otherwise Jaro-Winkler similarity forgives typos.
+fn similarity(wanted: &str, candidate: &str) -> f64 {
+    if candidate.split('-').any(|word| word == wanted) || candidate.starts_with(wanted) {
+        return 0.9_f64.max(strsim::jaro_winkler(wanted, candidate));
+    }
+    strsim::jaro_winkler(wanted, candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_topic, FileFormat};
+
+    fn topic(slug: &str, aliases: &str) -> Topic {
+        let text = format!(
+            "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\naliases: [{aliases}]\n"
+        );
+        parse_topic("t.yaml", slug, FileFormat::Yaml, &text).unwrap()
+    }
+
+    fn topics() -> Vec<Topic> {
+        vec![
+            topic("calf-strain", "tennis leg, calf heart attack"),
+            topic("plantar-fascia-release", "plantar fasciotomy"),
+            topic("gastrocnemius-release", "strayer procedure"),
+        ]
+    }
+
+    #[test]
+    fn names_ignore_case_spaces_and_underscores() {
+        assert_eq!(
+            normalize("  Plantar Fascia_Release "),
+            "plantar-fascia-release"
+        );
+        assert_eq!(normalize("calf--strain"), "calf-strain");
+    }
+
+    #[test]
+    fn a_topic_is_found_by_slug_title_spelling_or_alias() {
+        let topics = topics();
+        assert_eq!(find(&topics, "Calf Strain").unwrap().slug, "calf-strain");
+        assert_eq!(find(&topics, "TENNIS LEG").unwrap().slug, "calf-strain");
+        assert_eq!(
+            find(&topics, "plantar fasciotomy").unwrap().slug,
+            "plantar-fascia-release"
+        );
+        assert!(find(&topics, "knee").is_none());
+    }
+
+    #[test]
+    fn typos_and_partial_names_get_suggestions() {
+        let topics = topics();
+        assert_eq!(
+            suggestions(&topics, "plantar-fascia-relase"),
+            ["plantar-fascia-release"]
+        );
+        assert_eq!(suggestions(&topics, "calf")[0], "calf-strain");
+        assert_eq!(
+            suggestions(&topics, "gastrocnemius")[0],
+            "gastrocnemius-release"
+        );
+        assert!(suggestions(&topics, "elbow").is_empty());
+    }
+}

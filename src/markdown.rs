@@ -1,0 +1,364 @@
+//! Markdown reduced to the blocks footcare shows: headings, paragraphs, list items,
+//! quotes and code. Both renderers work from these, so they agree on what a topic says.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::parse::markdown_options;
+
+/// A run of text in one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            ..Span::default()
+        }
+    }
+
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span {
+            italic: true,
+            ..Span::plain(text)
+        }
+    }
+}
+
+/// One line's worth of content: a paragraph is a block however many lines it had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        spans: Vec<Span>,
+    },
+    Paragraph(Vec<Span>),
+    /// `depth` 0 is a top-level item; `number` is set for ordered lists.
+    Item {
+        depth: usize,
+        number: Option<u64>,
+        spans: Vec<Span>,
+    },
+    Quote(Vec<Span>),
+    Code(Vec<String>),
+    Rule,
+}
+
+/// The text of some spans without their styling.
+pub fn spans_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Reduces Markdown to blocks. Soft and hard line breaks become spaces, so each
+/// paragraph and each list item is one block however it was wrapped in the source.
+pub fn to_blocks(markdown: &str) -> Vec<Block> {
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        builder.event(event);
+    }
+    builder.flush();
+    builder.blocks
+}
+
+/// The kind of block being gathered.
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Heading(u8),
+    Paragraph,
+    Item { depth: usize, number: Option<u64> },
+    Quote,
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    open: Option<Open>,
+    spans: Vec<Span>,
+    bold: usize,
+    italic: usize,
+    /// The next number of each open list, `None` for a bullet list.
+    lists: Vec<Option<u64>>,
+    quotes: usize,
+    /// Set inside a code block, holding its text so far.
+    code: Option<String>,
+    /// The destination of each open link and where its text starts.
+    links: Vec<(String, usize)>,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => match self.code.as_mut() {
+                Some(code) => code.push_str(&text),
+                None => self.push_text(&text, false),
+            },
+            Event::Code(text) => self.push_text(&text, true),
+            Event::Html(text) | Event::InlineHtml(text) => self.push_text(&text, false),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", false),
+            Event::Rule => {
+                self.flush();
+                self.blocks.push(Block::Rule);
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.open = Some(Open::Heading(heading_level(level)));
+            }
+            Tag::Paragraph => {
+                // A paragraph inside a list item continues that item's line.
+                if let Some(Open::Item { .. }) = self.open {
+                    if !self.spans.is_empty() {
+                        self.push_text(" ", false);
+                    }
+                } else {
+                    self.flush();
+                }
+            }
+            Tag::List(first) => {
+                self.flush();
+                self.lists.push(first);
+            }
+            Tag::Item => {
+                self.flush();
+                let number = self.lists.last_mut().and_then(|next| {
+                    let current = *next;
+                    *next = next.map(|n| n.saturating_add(1));
+                    current
+                });
+                self.open = Some(Open::Item {
+                    depth: self.lists.len().saturating_sub(1),
+                    number,
+                });
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quotes += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code = Some(String::new());
+            }
+            Tag::Strong => self.bold += 1,
+            Tag::Emphasis => self.italic += 1,
+            Tag::Link { dest_url, .. } => {
+                let start = self.spans.iter().map(|s| s.text.len()).sum();
+                self.links.push((dest_url.to_string(), start));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Item | TagEnd::HtmlBlock => self.flush(),
+            // An item's paragraphs all go on the item's one line.
+            TagEnd::Paragraph if !matches!(self.open, Some(Open::Item { .. })) => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code.take() {
+                    self.blocks
+                        .push(Block::Code(code.lines().map(str::to_string).collect()));
+                }
+            }
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Link => {
+                // A terminal cannot follow a link, so its address is shown after its text.
+                if let Some((url, start)) = self.links.pop() {
+                    let text = spans_text(&self.spans);
+                    if !url.is_empty() && text.get(start..).is_some_and(|t| t.trim() != url) {
+                        self.push_text(&format!(" ({url})"), false);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push_text(&mut self, text: &str, code: bool) {
+        if self.open.is_none() {
+            self.open = Some(if self.quotes > 0 {
+                Open::Quote
+            } else {
+                Open::Paragraph
+            });
+        }
+        let text = text.replace(['\n', '\r'], " ");
+        let span = Span {
+            text,
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            code,
+        };
+        match self.spans.last_mut() {
+            Some(last)
+                if (last.bold, last.italic, last.code) == (span.bold, span.italic, span.code) =>
+            {
+                last.text.push_str(&span.text)
+            }
+            _ => self.spans.push(span),
+        }
+    }
+
+    /// Ends the block being gathered, dropping it if it holds only white space.
+    fn flush(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let mut spans = std::mem::take(&mut self.spans);
+        trim_spans(&mut spans);
+        if spans.is_empty() {
+            return;
+        }
+        self.blocks.push(match open {
+            Open::Heading(level) => Block::Heading { level, spans },
+            Open::Paragraph => Block::Paragraph(spans),
+            Open::Item { depth, number } => Block::Item {
+                depth,
+                number,
+                spans,
+            },
+            Open::Quote => Block::Quote(spans),
+        });
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Removes white space at both ends of a run of spans, and spans left empty.
+fn trim_spans(spans: &mut Vec<Span>) {
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text.truncate(last.text.trim_end().len());
+    }
+    spans.retain(|s| !s.text.is_empty());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { spans, .. }
+                | Block::Paragraph(spans)
+                | Block::Item { spans, .. }
+                | Block::Quote(spans) => spans_text(spans),
+                Block::Code(lines) => lines.join("\n"),
+                Block::Rule => "---".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_becomes_one_block() {
+        let blocks = to_blocks("Rest your calf\nfor a few days.\n\nThen walk.\n");
+        assert_eq!(
+            texts(&blocks),
+            ["Rest your calf for a few days.", "Then walk."]
+        );
+    }
+
+    #[test]
+    fn list_items_keep_depth_and_numbers() {
+        let blocks = to_blocks("1. Rest\n2. Ice\n   - a cup of ice\n\n- Nerve\n  damage\n");
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Item {
+                    depth: 0,
+                    number: Some(1),
+                    spans: vec![Span::plain("Rest")]
+                },
+                Block::Item {
+                    depth: 0,
+                    number: Some(2),
+                    spans: vec![Span::plain("Ice")]
+                },
+                Block::Item {
+                    depth: 1,
+                    number: None,
+                    spans: vec![Span::plain("a cup of ice")]
+                },
+                Block::Item {
+                    depth: 0,
+                    number: None,
+                    spans: vec![Span::plain("Nerve damage")]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_loose_list_item_joins_its_paragraphs() {
+        let blocks = to_blocks("- First part.\n\n  Second part.\n\n- Next\n");
+        assert_eq!(texts(&blocks), ["First part. Second part.", "Next"]);
+    }
+
+    #[test]
+    fn bold_and_emphasis_are_kept_as_styles() {
+        let blocks = to_blocks("Call **today** if *it hurts*.");
+        let Block::Paragraph(spans) = &blocks[0] else {
+            panic!("expected a paragraph, got {blocks:?}");
+        };
+        assert!(spans.iter().any(|s| s.bold && s.text == "today"));
+        assert!(spans.iter().any(|s| s.italic && s.text == "it hurts"));
+        assert_eq!(spans_text(spans), "Call today if it hurts.");
+    }
+
+    #[test]
+    fn links_show_their_address_after_the_text() {
+        let blocks = to_blocks("See [the NHS page](https://www.nhs.uk/).");
+        assert_eq!(texts(&blocks), ["See the NHS page (https://www.nhs.uk/)."]);
+        let bare = to_blocks("<https://example.org>");
+        assert_eq!(texts(&bare), ["https://example.org"]);
+    }
+
+    #[test]
+    fn headings_quotes_and_code_are_their_own_blocks() {
+        let blocks = to_blocks("### Day one\n\n> Take it\n> slowly.\n\n```\nline 1\nline 2\n```\n");
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Heading {
+                    level: 3,
+                    spans: vec![Span::plain("Day one")]
+                },
+                Block::Quote(vec![Span::plain("Take it slowly.")]),
+                Block::Code(vec!["line 1".to_string(), "line 2".to_string()]),
+            ]
+        );
+    }
+}

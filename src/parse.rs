@@ -1,0 +1,628 @@
+//! Turning the text of a topic file into a [`Topic`]: front matter, fields and sections.
+//!
+//! Everything here is pure: it takes the file's name and text and does no I/O.
+
+use std::fmt;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::topic::{Kind, Section, SectionKey, Source, Topic, TopicError};
+
+/// The two kinds of topic file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// `slug.md`: YAML front matter, then one `## ` heading per section.
+    Markdown,
+    /// `slug.yaml` or `slug.yml`: the same fields, plus a `sections` map.
+    Yaml,
+}
+
+/// The extensions footcare reads, in the order it tries them.
+pub const EXTENSIONS: [(&str, FileFormat); 3] = [
+    ("md", FileFormat::Markdown),
+    ("yaml", FileFormat::Yaml),
+    ("yml", FileFormat::Yaml),
+];
+
+/// Splits `slug.ext` into the slug and the format, or `None` for a file that is not a topic.
+pub fn topic_file_name(name: &str) -> Option<(&str, FileFormat)> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let format = EXTENSIONS.iter().find(|(e, _)| *e == ext)?.1;
+    Some((stem, format))
+}
+
+/// A slug names a topic in commands and scripts, so it is kept simple:
+/// lowercase ASCII letters, digits and single dashes between words.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// The Markdown dialect of topic bodies.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Parses one topic file. `file` is the name used in error messages.
+pub fn parse_topic(
+    file: &str,
+    slug: &str,
+    format: FileFormat,
+    text: &str,
+) -> Result<Topic, TopicError> {
+    let at_file = |problem: Problem| TopicError {
+        file: file.to_string(),
+        line: problem.line,
+        message: problem.message,
+    };
+    if !is_valid_slug(slug) {
+        return Err(at_file(Problem::general(format!(
+            "`{slug}` is not a usable topic name: name the file with lowercase letters, \
+             digits and dashes, like `calf-strain.md`"
+        ))));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (fields, sections) = match format {
+        FileFormat::Markdown => {
+            let parts = split_front_matter(text).map_err(at_file)?;
+            let fields = parse_fields(parts.yaml, parts.yaml_line).map_err(at_file)?;
+            if fields.sections.is_some() {
+                return Err(at_file(Problem::general(
+                    "`sections` belongs in YAML topic files; in a Markdown topic, \
+                     start each section with a `## ` heading"
+                        .to_string(),
+                )));
+            }
+            let sections = split_sections(parts.body, parts.body_line).map_err(at_file)?;
+            (fields, sections)
+        }
+        FileFormat::Yaml => {
+            let mut fields = parse_fields(text, 1).map_err(at_file)?;
+            let sections = fields
+                .sections
+                .take()
+                .map(|s| s.0)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(key, yaml)| Section {
+                    key,
+                    title: yaml
+                        .title
+                        .unwrap_or_else(|| key.default_title().to_string()),
+                    markdown: yaml.body,
+                    line: None,
+                })
+                .collect();
+            (fields, sections)
+        }
+    };
+    Ok(Topic {
+        slug: slug.to_string(),
+        title: fields.title,
+        summary: fields.summary,
+        kind: fields.kind,
+        aliases: fields.aliases,
+        tags: fields.tags,
+        reviewed: fields.reviewed,
+        sources: fields.sources,
+        sections,
+    })
+}
+
+/// What went wrong, before we know which file it was in.
+#[derive(Debug, PartialEq)]
+struct Problem {
+    line: Option<usize>,
+    message: String,
+}
+
+impl Problem {
+    fn at(line: usize, message: String) -> Problem {
+        Problem {
+            line: Some(line),
+            message,
+        }
+    }
+
+    fn general(message: String) -> Problem {
+        Problem {
+            line: None,
+            message,
+        }
+    }
+}
+
+struct FrontMatter<'a> {
+    yaml: &'a str,
+    /// The file line the YAML starts on.
+    yaml_line: usize,
+    body: &'a str,
+    /// The file line the body starts on.
+    body_line: usize,
+}
+
+/// Finds the YAML between the opening `---` line and the closing `---` (or `...`) line.
+fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, Problem> {
+    let mut lines = text.split_inclusive('\n');
+    let opening = lines.next().unwrap_or("");
+    if opening.trim_end() != "---" {
+        return Err(Problem::at(
+            1,
+            "no front matter: a Markdown topic starts with a line `---`, then its fields \
+             (title, summary, kind, reviewed, ...), then another `---`"
+                .to_string(),
+        ));
+    }
+    let yaml_start = opening.len();
+    let mut offset = yaml_start;
+    for (index, line) in lines.enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            return Ok(FrontMatter {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: index + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Problem::at(
+        1,
+        "the front matter never ends: close it with a line `---`".to_string(),
+    ))
+}
+
+/// Every field a topic file may have. Unknown fields are errors, so a typo is caught.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields {
+    title: String,
+    summary: String,
+    kind: Kind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    reviewed: Date,
+    #[serde(default)]
+    sources: Vec<Source>,
+    /// Only in YAML topic files.
+    #[serde(default)]
+    sections: Option<YamlSections>,
+}
+
+/// Reads the fields; `first_line` is the file line the YAML starts on.
+fn parse_fields(yaml: &str, first_line: usize) -> Result<Fields, Problem> {
+    if yaml.trim().is_empty() {
+        return Err(Problem::at(
+            first_line,
+            "no fields: a topic needs at least title, summary, kind and reviewed".to_string(),
+        ));
+    }
+    serde_yaml::from_str(yaml).map_err(|err| {
+        let message = err.to_string();
+        match err.location() {
+            Some(location) => {
+                // The message ends with the YAML's own position; we give the file's instead.
+                let message = match message.rfind(" at line ") {
+                    Some(cut) => message[..cut].to_string(),
+                    None => message,
+                };
+                Problem::at(first_line + location.line() - 1, message)
+            }
+            None => Problem::general(message),
+        }
+    })
+}
+
+/// A YAML topic's sections, in the order the file gives them.
+struct YamlSections(Vec<(SectionKey, YamlSection)>);
+
+/// A section body, either a bare Markdown string or `{title, body}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YamlSection {
+    #[serde(default)]
+    title: Option<String>,
+    body: String,
+}
+
+impl<'de> Deserialize<'de> for YamlSections {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SectionsVisitor;
+
+        impl<'de> Visitor<'de> for SectionsVisitor {
+            type Value = YamlSections;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from section key to Markdown text or {title, body}")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<YamlSections, A::Error> {
+                let mut sections: Vec<(SectionKey, YamlSection)> = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let key = SectionKey::from_key(&name).ok_or_else(|| {
+                        de::Error::custom(format!(
+                            "unknown section key `{name}`: use one of {}",
+                            SectionKey::list_all()
+                        ))
+                    })?;
+                    if sections.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("section `{key}` appears twice")));
+                    }
+                    sections.push((key, map.next_value::<YamlSectionValue>()?.0));
+                }
+                Ok(YamlSections(sections))
+            }
+        }
+
+        deserializer.deserialize_map(SectionsVisitor)
+    }
+}
+
+/// Accepts a bare string as a section with the default title.
+struct YamlSectionValue(YamlSection);
+
+impl<'de> Deserialize<'de> for YamlSectionValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SectionVisitor;
+
+        impl<'de> Visitor<'de> for SectionVisitor {
+            type Value = YamlSectionValue;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("Markdown text, or a map with `title` and `body`")
+            }
+
+            fn visit_str<E: de::Error>(self, body: &str) -> Result<YamlSectionValue, E> {
+                Ok(YamlSectionValue(YamlSection {
+                    title: None,
+                    body: body.to_string(),
+                }))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<YamlSectionValue, A::Error> {
+                let section = YamlSection::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(YamlSectionValue(section))
+            }
+        }
+
+        deserializer.deserialize_any(SectionVisitor)
+    }
+}
+
+/// The key a heading gets when it has no `{#key}`: lowercase, words joined by dashes.
+pub fn derive_key(heading: &str) -> String {
+    heading
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Splits a Markdown body into its sections at each top-level `## ` heading.
+/// `first_line` is the file line the body starts on.
+fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem> {
+    let lines = LineCounter::new(body, first_line);
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut open: Option<Heading> = None;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) if depth == 0 => {
+                depth += 1;
+                match level {
+                    HeadingLevel::H1 => {
+                        return Err(Problem::at(
+                            lines.line_at(range.start),
+                            "a level-1 heading: the title belongs in the front matter's \
+                             `title`, and each section starts with `## `"
+                                .to_string(),
+                        ))
+                    }
+                    HeadingLevel::H2 => {
+                        open = Some(Heading {
+                            start: range.start,
+                            end: range.end,
+                            id: id.map(|id| id.to_string()),
+                            text: String::new(),
+                        })
+                    }
+                    _ => {}
+                }
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) if depth == 1 => {
+                depth -= 1;
+                headings.extend(open.take());
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(heading) = open.as_mut() {
+                    heading.text.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let preamble_end = headings.first().map_or(body.len(), |h| h.start);
+    let preamble = &body[..preamble_end];
+    if let Some(offset) = preamble.find(|c: char| !c.is_whitespace()) {
+        return Err(Problem::at(
+            lines.line_at(offset),
+            "text before the first section: every part of a topic goes under a `## ` \
+             heading, such as `## Overview`"
+                .to_string(),
+        ));
+    }
+
+    let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
+    for (index, heading) in headings.iter().enumerate() {
+        let line = lines.line_at(heading.start);
+        let title = heading.text.trim().to_string();
+        let name = heading.id.clone().unwrap_or_else(|| derive_key(&title));
+        let key = SectionKey::from_key(&name).ok_or_else(|| {
+            Problem::at(
+                line,
+                format!(
+                    "unknown section key `{name}`: use one of {}, or give the heading \
+                     one of those keys, as in `## {title} {{#key}}`",
+                    SectionKey::list_all()
+                ),
+            )
+        })?;
+        if let Some(first) = sections.iter().find(|s| s.key == key) {
+            return Err(Problem::at(
+                line,
+                format!(
+                    "section `{key}` appears twice (first at line {})",
+                    first.line.unwrap_or(0)
+                ),
+            ));
+        }
+        let end = headings
+            .get(index + 1)
+            .map_or(body.len(), |next| next.start);
+        let markdown = body[heading.end.min(end)..end]
+            .trim_start_matches(['\r', '\n'])
+            .trim_end();
+        sections.push(Section {
+            key,
+            title,
+            markdown: markdown.to_string(),
+            line: Some(line),
+        });
+    }
+    Ok(sections)
+}
+
+struct Heading {
+    start: usize,
+    end: usize,
+    id: Option<String>,
+    text: String,
+}
+
+/// Maps byte offsets in the body to file line numbers.
+struct LineCounter {
+    /// The byte offset at which each body line starts.
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineCounter {
+    fn new(body: &str, first_line: usize) -> LineCounter {
+        let starts = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineCounter { starts, first_line }
+    }
+
+    fn line_at(&self, offset: usize) -> usize {
+        self.first_line + self.starts.partition_point(|&start| start <= offset) - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRONT: &str =
+        "---\ntitle: Calf strain\nsummary: A pulled calf muscle.\nkind: condition\nreviewed: 2026-11-24\n";
+
+    fn markdown(body: &str) -> Result<Topic, TopicError> {
+        parse_topic(
+            "calf-strain.md",
+            "calf-strain",
+            FileFormat::Markdown,
+            &format!("{FRONT}---\n{body}"),
+        )
+    }
+
+    fn error_at(result: Result<Topic, TopicError>) -> (Option<usize>, String) {
+        let error = result.expect_err("the topic should be rejected");
+        (error.line, error.message)
+    }
+
+    #[test]
+    fn front_matter_fields_are_read() {
+        let text = "---\ntitle: T\nsummary: S.\nkind: procedure\naliases: [a, b]\ntags: [foot]\n\
+                    reviewed: 2024-02-29\nsources:\n  - title: Paper\n    publisher: PLoS One\n    \
+                    date: 2022\n    doi: 10.1/x\n---\n## Overview\nText.\n";
+        let topic = parse_topic("t.md", "t", FileFormat::Markdown, text).unwrap();
+        assert_eq!(topic.title, "T");
+        assert_eq!(topic.kind, Kind::Procedure);
+        assert_eq!(topic.aliases, ["a", "b"]);
+        assert_eq!(topic.reviewed.to_string(), "2024-02-29");
+        assert_eq!(topic.sources[0].date.to_string(), "2022");
+        assert_eq!(topic.sources[0].doi.as_deref(), Some("10.1/x"));
+    }
+
+    #[test]
+    fn sections_split_at_level_two_headings_with_their_lines() {
+        let topic =
+            markdown("\n## Overview\nOne.\n\n### Detail\nTwo.\n\n## Warning signs\n- Fever\n")
+                .unwrap();
+        let keys: Vec<_> = topic.sections.iter().map(|s| s.key).collect();
+        assert_eq!(keys, [SectionKey::Overview, SectionKey::WarningSigns]);
+        assert_eq!(topic.sections[0].markdown, "One.\n\n### Detail\nTwo.");
+        assert_eq!(topic.sections[0].line, Some(8));
+        assert_eq!(topic.sections[1].title, "Warning signs");
+        assert_eq!(topic.sections[1].line, Some(14));
+        assert_eq!(topic.sections[1].markdown, "- Fever");
+    }
+
+    #[test]
+    fn a_heading_attribute_sets_the_key_but_not_the_title() {
+        let topic = markdown("## First steps at home {#procedure}\nRest.\n").unwrap();
+        assert_eq!(topic.sections[0].key, SectionKey::Procedure);
+        assert_eq!(topic.sections[0].title, "First steps at home");
+    }
+
+    #[test]
+    fn keys_derive_from_heading_text() {
+        assert_eq!(derive_key("Warning signs"), "warning-signs");
+        assert_eq!(derive_key("  Warning   Signs "), "warning-signs");
+        assert_eq!(derive_key("Overview"), "overview");
+    }
+
+    #[test]
+    fn a_heading_inside_a_quote_or_list_does_not_start_a_section() {
+        let topic = markdown("## Overview\n> ## Not a section\n\n- ## Nor this\n").unwrap();
+        assert_eq!(topic.sections.len(), 1);
+    }
+
+    #[test]
+    fn unknown_repeated_and_stray_parts_are_errors_with_lines() {
+        let (line, message) = error_at(markdown("## Overview\nx\n## Aftercare\ny\n"));
+        assert_eq!(line, Some(9));
+        assert!(
+            message.contains("unknown section key `aftercare`"),
+            "{message}"
+        );
+
+        let (line, message) = error_at(markdown("## Risks\n- a\n\n## Risks\n- b\n"));
+        assert_eq!(line, Some(10));
+        assert!(
+            message.contains("appears twice (first at line 7)"),
+            "{message}"
+        );
+
+        let (line, message) = error_at(markdown("\nIntro text.\n\n## Overview\nx\n"));
+        assert_eq!(line, Some(8));
+        assert!(
+            message.contains("text before the first section"),
+            "{message}"
+        );
+
+        let (line, message) = error_at(markdown("# Calf strain\n## Overview\nx\n"));
+        assert_eq!(line, Some(7));
+        assert!(message.contains("level-1 heading"), "{message}");
+    }
+
+    #[test]
+    fn field_errors_name_the_line_of_the_field() {
+        let typo = "---\ntitle: T\nsumary: S.\nkind: condition\nreviewed: 2026-01-01\n---\n";
+        let (line, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, typo));
+        assert_eq!(line, Some(3));
+        assert!(message.contains("unknown field `sumary`"), "{message}");
+
+        let bad_date = "---\ntitle: T\nsummary: S.\nkind: condition\nreviewed: 2026-13-01\n---\n";
+        let (line, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, bad_date));
+        assert_eq!(line, Some(5));
+        assert!(
+            message.contains("reviewed: invalid date `2026-13-01`"),
+            "{message}"
+        );
+
+        let wrong_type = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\ntags: 3\n";
+        let (line, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, wrong_type));
+        assert_eq!(line, Some(5));
+        assert!(message.contains("tags: invalid type"), "{message}");
+    }
+
+    #[test]
+    fn front_matter_must_open_and_close() {
+        let (line, message) = error_at(parse_topic(
+            "t.md",
+            "t",
+            FileFormat::Markdown,
+            "## Overview\n",
+        ));
+        assert_eq!(line, Some(1));
+        assert!(message.starts_with("no front matter"), "{message}");
+
+        let open = "---\ntitle: T\n## Overview\n";
+        let (_, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, open));
+        assert!(message.contains("never ends"), "{message}");
+
+        let (_, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, ""));
+        assert!(message.starts_with("no front matter"), "{message}");
+    }
+
+    #[test]
+    fn byte_order_mark_crlf_and_trailing_spaces_are_accepted() {
+        let text = "\u{feff}--- \r\ntitle: T\r\nsummary: S.\r\nkind: condition\r\n\
+                    reviewed: 2026-01-01\r\n---  \r\n## Overview\r\nLine one\r\nline two.\r\n";
+        let topic = parse_topic("t.md", "t", FileFormat::Markdown, text).unwrap();
+        assert_eq!(topic.sections[0].key, SectionKey::Overview);
+        assert!(topic.sections[0].markdown.starts_with("Line one"));
+    }
+
+    #[test]
+    fn yaml_topics_keep_section_order_and_titles() {
+        let text = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\nsections:\n  \
+                    risks:\n    title: What can go wrong\n    body: \"- Pain\"\n  overview: Plain text.\n";
+        let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
+        let titles: Vec<_> = topic.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["What can go wrong", "Overview"]);
+        assert_eq!(topic.sections[1].markdown, "Plain text.");
+    }
+
+    #[test]
+    fn yaml_topics_reject_unknown_or_repeated_sections() {
+        let head = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\nsections:\n";
+        let unknown = format!("{head}  aftercare: x\n");
+        let (line, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, &unknown));
+        assert_eq!(line, Some(6));
+        assert!(
+            message.contains("unknown section key `aftercare`"),
+            "{message}"
+        );
+
+        let body_typo = format!("{head}  risks:\n    title: R\n    bdy: x\n");
+        let (_, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, &body_typo));
+        assert!(message.contains("unknown field `bdy`"), "{message}");
+    }
+
+    #[test]
+    fn markdown_topics_may_not_carry_a_sections_field() {
+        let text = "---\ntitle: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n\
+                    sections:\n  overview: x\n---\n";
+        let (_, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, text));
+        assert!(message.contains("`sections` belongs in YAML"), "{message}");
+    }
+
+    #[test]
+    fn file_names_give_slug_and_format() {
+        assert_eq!(
+            topic_file_name("calf-strain.md"),
+            Some(("calf-strain", FileFormat::Markdown))
+        );
+        assert_eq!(topic_file_name("x.yml"), Some(("x", FileFormat::Yaml)));
+        assert_eq!(topic_file_name("notes.txt"), None);
+        assert!(is_valid_slug("calf-strain"));
+        for bad in ["", "Calf", "a/b", "..", ".hidden", "-a", "a--b", "a b"] {
+            assert!(!is_valid_slug(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Turning topics into text: the plain form for pipes and scripts, and the styled,
+//! wrapped form for a terminal. Pure functions from data to strings.
+
+use termimad::crossterm::style::Stylize;
+use termimad::minimad::{Compound, Line, Text};
+use termimad::{FmtText, MadSkin};
+use unicode_width::UnicodeWidthStr;
+
+use crate::markdown::{spans_text, to_blocks, Block, Span};
+use crate::topic::{SectionKey, Source, Topic};
+
+/// How output is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// For pipes and files: no escape codes, no wrapping, one line per paragraph or item.
+    Plain,
+    /// For a terminal: wrapped to `width` columns, with colour and emphasis if `color`.
+    Wrapped { color: bool, width: usize },
+}
+
+/// Ends a terminal page that did not show the topic's own disclaimer.
+pub const SHORT_DISCLAIMER: &str =
+    "General information only, not medical advice: ask your own doctor about your care.";
+
+/// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
+/// in the asked order. `closing_note` adds the short disclaimer when the disclaimer
+/// section is not among what is shown.
+pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let push_section = |blocks: &mut Vec<Block>, key: SectionKey| {
+        if let Some(section) = topic.section(key) {
+            blocks.push(Block::Heading {
+                level: 2,
+                spans: vec![Span::plain(&section.title)],
+            });
+            blocks.extend(to_blocks(&section.markdown));
+        }
+    };
+    if keys.is_empty() {
+        blocks.push(Block::Heading {
+            level: 1,
+            spans: vec![Span::plain(&topic.title)],
+        });
+        blocks.push(Block::Paragraph(vec![Span::italic(&topic.summary)]));
+        for section in &topic.sections {
+            if section.key != SectionKey::Disclaimer {
+                push_section(&mut blocks, section.key);
+            }
+        }
+        blocks.extend(sources_blocks(topic));
+        push_section(&mut blocks, SectionKey::Disclaimer);
+    } else {
+        for &key in keys {
+            push_section(&mut blocks, key);
+        }
+    }
+    let shows_disclaimer = topic.section(SectionKey::Disclaimer).is_some()
+        && (keys.is_empty() || keys.contains(&SectionKey::Disclaimer));
+    if closing_note && !shows_disclaimer {
+        blocks.push(Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]));
+    }
+    blocks
+}
+
+fn sources_blocks(topic: &Topic) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if !topic.sources.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            spans: vec![Span::plain("Sources")],
+        });
+    }
+    blocks.extend(topic.sources.iter().map(|source| Block::Item {
+        depth: 0,
+        number: None,
+        spans: vec![Span::plain(source_line(source))],
+    }));
+    blocks.push(Block::Paragraph(vec![Span::plain(format!(
+        "Last reviewed: {}",
+        topic.reviewed
+    ))]));
+    blocks
+}
+
+/// A source as one line of a reference list.
+pub fn source_line(source: &Source) -> String {
+    let mut line = String::new();
+    if let Some(authors) = &source.authors {
+        line.push_str(&format!("{authors}. "));
+    }
+    line.push_str(&format!(
+        "{}. {}, {}.",
+        source.title.trim_end_matches('.'),
+        source.publisher,
+        source.date
+    ));
+    if let Some(doi) = &source.doi {
+        line.push_str(&format!(" doi:{doi}"));
+    }
+    if let Some(url) = &source.url {
+        line.push_str(&format!(" {url}"));
+    }
+    line
+}
+
+pub fn render(blocks: &[Block], style: Style) -> String {
+    match style {
+        Style::Plain => render_plain(blocks),
+        Style::Wrapped { color, width } => render_wrapped(blocks, color, width),
+    }
+}
+
+/// Whether a blank line separates two neighbouring blocks: list items and code lines stay
+/// together, and a heading sits right above what it heads.
+fn blank_between(previous: &Block, next: &Block) -> bool {
+    !matches!(
+        (previous, next),
+        (Block::Item { .. }, Block::Item { .. }) | (Block::Heading { .. }, _)
+    )
+}
+
+/// One line per heading, paragraph and list item; nested items are indented two spaces a
+/// level. Nothing is wrapped and nothing is styled.
+pub fn render_plain(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&Block> = None;
+    for block in blocks.iter().filter(|b| **b != Block::Rule) {
+        if previous.is_some_and(|p| blank_between(p, block)) {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading { spans, .. } | Block::Paragraph(spans) | Block::Quote(spans) => {
+                out.push_str(&spans_text(spans));
+                out.push('\n');
+            }
+            Block::Item { depth, spans, .. } => {
+                out.push_str(&"  ".repeat(*depth));
+                out.push_str("- ");
+                out.push_str(&spans_text(spans));
+                out.push('\n');
+            }
+            Block::Code(lines) => {
+                for line in lines {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            Block::Rule => {}
+        }
+        previous = Some(block);
+    }
+    out
+}
+
+/// termimad's levels of nesting stop somewhere; deeper items are drawn at the deepest.
+const DEEPEST_LEVEL: usize = 8;
+
+/// Lays the blocks out with termimad, reflowed to `width` columns.
+pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut previous: Option<&Block> = None;
+    for block in blocks {
+        if previous.is_some_and(|p| blank_between(p, block)) {
+            lines.push(Line::new_paragraph(Vec::new()));
+        }
+        match block {
+            Block::Heading { level, spans } => {
+                lines.push(Line::new_header(*level, compounds(spans)))
+            }
+            Block::Paragraph(spans) => lines.push(Line::new_paragraph(compounds(spans))),
+            Block::Item {
+                depth,
+                number,
+                spans,
+            } => {
+                let level = (*depth).min(DEEPEST_LEVEL) as u8;
+                lines.push(match number {
+                    Some(n) => Line::new_ordered_list_item(
+                        level,
+                        u32::try_from(*n).unwrap_or(u32::MAX),
+                        compounds(spans),
+                    ),
+                    None => Line::new_list_item(level, compounds(spans)),
+                });
+            }
+            Block::Quote(spans) => lines.push(Line::new_quote(compounds(spans))),
+            Block::Code(code) => lines.extend(
+                code.iter()
+                    .map(|line| Line::new_code(Compound::raw_str(line).code())),
+            ),
+            Block::Rule => lines.push(Line::HorizontalRule),
+        }
+        previous = Some(block);
+    }
+    let skin = skin(color);
+    let text = FmtText::from_text(&skin, Text { lines }, Some(width)).to_string();
+    // termimad leaves the space it broke a line at on the end of the line.
+    text.lines()
+        .map(|line| format!("{}\n", line.trim_end_matches(' ')))
+        .collect()
+}
+
+fn compounds(spans: &[Span]) -> Vec<Compound<'_>> {
+    spans
+        .iter()
+        .map(|span| {
+            let mut compound = Compound::raw_str(&span.text);
+            compound.bold = span.bold;
+            compound.italic = span.italic;
+            compound.code = span.code;
+            compound
+        })
+        .collect()
+}
+
+fn skin(color: bool) -> MadSkin {
+    if !color {
+        return MadSkin::no_style();
+    }
+    let mut skin = MadSkin::default();
+    skin.headers[0].align = termimad::Alignment::Left;
+    skin.headers[1].add_attr(termimad::crossterm::style::Attribute::Bold);
+    skin
+}
+
+/// The topic list for scripts: `slug<TAB>title<TAB>summary`, one topic a line.
+pub fn list_plain(topics: &[&Topic]) -> String {
+    let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+    topics
+        .iter()
+        .map(|t| format!("{}\t{}\t{}\n", t.slug, field(&t.title), field(&t.summary)))
+        .collect()
+}
+
+/// The topic list for a terminal: aligned columns, the summary wrapped under itself.
+pub fn list_wrapped(topics: &[&Topic], color: bool, width: usize) -> String {
+    let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
+    let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
+    let summary_column = slug_width + title_width + 4;
+    // Too narrow a column for the summary reads badly: put it on lines of its own.
+    let (indent, summary_width) = if width >= summary_column + 24 {
+        (summary_column, width - summary_column)
+    } else {
+        (4, width.saturating_sub(4).max(20))
+    };
+    let mut out = String::new();
+    for topic in topics {
+        let slug = pad(&topic.slug, slug_width);
+        let title = pad(&topic.title, title_width);
+        if color {
+            out.push_str(&format!("{}  {}", slug.bold(), title));
+        } else {
+            out.push_str(&format!("{slug}  {title}"));
+        }
+        let lines = wrap_words(&topic.summary, summary_width);
+        for (index, line) in lines.iter().enumerate() {
+            if index > 0 || indent == 4 {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+            } else {
+                out.push_str("  ");
+            }
+            if color {
+                out.push_str(&format!("{}", line.as_str().dim()));
+            } else {
+                out.push_str(line);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// Greedy word wrap; a word longer than the width gets a line to itself.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_topic, FileFormat};
+
+    fn topic() -> Topic {
+        let text = "---\ntitle: Calf strain\nsummary: A pulled calf muscle.\nkind: condition\n\
+                    reviewed: 2026-11-24\nsources:\n  - title: A page\n    publisher: A clinic\n    \
+                    date: 2023-07-17\n    doi: 10.1/x\n---\n\
+                    ## Disclaimer\nGeneral information.\n\n\
+                    ## Overview\nYour calf has\ntwo **big** muscles.\n\n\
+                    ## Risks\n- It can tear\n  again.\n  - worse if you rush\n- It can ache.\n";
+        parse_topic("calf-strain.md", "calf-strain", FileFormat::Markdown, text).unwrap()
+    }
+
+    fn plain(topic: &Topic, keys: &[SectionKey]) -> String {
+        render_plain(&topic_blocks(topic, keys, false))
+    }
+
+    #[test]
+    fn plain_output_has_one_line_per_paragraph_and_item() {
+        let out = plain(&topic(), &[SectionKey::Overview, SectionKey::Risks]);
+        assert_eq!(
+            out,
+            "Overview\nYour calf has two big muscles.\n\n\
+             Risks\n- It can tear again.\n  - worse if you rush\n- It can ache.\n"
+        );
+    }
+
+    #[test]
+    fn a_whole_topic_puts_sources_then_the_disclaimer_last() {
+        let out = plain(&topic(), &[]);
+        let order: Vec<usize> = [
+            "Calf strain\nA pulled calf muscle.",
+            "Overview",
+            "Risks",
+            "Sources\n- A page. A clinic, 2023-07-17. doi:10.1/x",
+            "Last reviewed: 2026-11-24",
+            "Disclaimer\nGeneral information.",
+        ]
+        .iter()
+        .map(|part| {
+            out.find(part)
+                .unwrap_or_else(|| panic!("{part:?} missing from:\n{out}"))
+        })
+        .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+        assert!(out.starts_with("Calf strain\n"));
+        assert!(out.ends_with("General information.\n"));
+    }
+
+    #[test]
+    fn sections_come_in_the_order_asked() {
+        let out = plain(&topic(), &[SectionKey::Risks, SectionKey::Overview]);
+        assert!(out.find("Risks").unwrap() < out.find("Overview").unwrap());
+        assert!(!out.contains("Disclaimer"));
+    }
+
+    #[test]
+    fn the_short_disclaimer_closes_pages_without_the_full_one() {
+        let note = |keys: &[SectionKey]| {
+            topic_blocks(&topic(), keys, true)
+                .last()
+                .is_some_and(|b| *b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
+        };
+        assert!(note(&[SectionKey::Risks]));
+        assert!(!note(&[]));
+        assert!(!note(&[SectionKey::Risks, SectionKey::Disclaimer]));
+    }
+
+    #[test]
+    fn wrapped_output_reflows_to_the_width() {
+        let long = "This sentence is long enough that it has to wrap somewhere.\n".repeat(4);
+        let blocks = to_blocks(&format!("{long}\n- {long}"));
+        let out = render_wrapped(&blocks, false, 30);
+        assert!(out.lines().count() > 8, "{out}");
+        for line in out.lines() {
+            assert!(line.width() <= 30, "{line:?} is wider than 30");
+        }
+        assert!(!out.contains('\x1b'));
+        let words: Vec<&str> = out.split_whitespace().filter(|w| *w != "•").collect();
+        assert_eq!(
+            words.join(" "),
+            format!("{} {}", long.trim(), long.trim()).replace('\n', " ")
+        );
+    }
+
+    #[test]
+    fn colour_brings_escape_codes_and_no_colour_none() {
+        let blocks = topic_blocks(&topic(), &[SectionKey::Overview], true);
+        assert!(render_wrapped(&blocks, true, 80).contains("\x1b["));
+        assert!(!render_wrapped(&blocks, false, 80).contains('\x1b'));
+        assert!(!render_plain(&blocks).contains('\x1b'));
+    }
+
+    #[test]
+    fn the_plain_list_is_tab_separated() {
+        let topic = topic();
+        assert_eq!(
+            list_plain(&[&topic]),
+            "calf-strain\tCalf strain\tA pulled calf muscle.\n"
+        );
+    }
+
+    #[test]
+    fn the_terminal_list_aligns_titles_and_fits_the_width() {
+        let first = topic();
+        let mut second = topic();
+        second.slug = "plantar-fascia-release".to_string();
+        second.summary = "word ".repeat(40);
+        let out = list_wrapped(&[&first, &second], false, 60);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0].find("Calf strain"),
+            lines
+                .iter()
+                .find(|l| l.starts_with("plantar"))
+                .unwrap()
+                .find("Calf strain")
+        );
+        assert!(lines.iter().all(|l| l.width() <= 60), "{out}");
+    }
+}

@@ -1,0 +1,159 @@
+//! What a topic is, once parsed: its front matter and its sections.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::date::{Date, SourceDate};
+
+/// The sections a topic may hold, in the order a reader meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKey {
+    Overview,
+    Indications,
+    Procedure,
+    Recovery,
+    Risks,
+    WarningSigns,
+    Disclaimer,
+}
+
+impl SectionKey {
+    pub const ALL: [SectionKey; 7] = [
+        SectionKey::Overview,
+        SectionKey::Indications,
+        SectionKey::Procedure,
+        SectionKey::Recovery,
+        SectionKey::Risks,
+        SectionKey::WarningSigns,
+        SectionKey::Disclaimer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "overview",
+            SectionKey::Indications => "indications",
+            SectionKey::Procedure => "procedure",
+            SectionKey::Recovery => "recovery",
+            SectionKey::Risks => "risks",
+            SectionKey::WarningSigns => "warning-signs",
+            SectionKey::Disclaimer => "disclaimer",
+        }
+    }
+
+    /// The heading shown when a YAML topic gives a section no title of its own.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "Overview",
+            SectionKey::Indications => "Indications",
+            SectionKey::Procedure => "Procedure",
+            SectionKey::Recovery => "Recovery",
+            SectionKey::Risks => "Risks",
+            SectionKey::WarningSigns => "Warning signs",
+            SectionKey::Disclaimer => "Disclaimer",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SectionKey> {
+        SectionKey::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+
+    /// The keys as a reader would type them, for error messages.
+    pub fn list_all() -> String {
+        SectionKey::ALL.map(SectionKey::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for SectionKey {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Procedure,
+    Condition,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Procedure => "procedure",
+            Kind::Condition => "condition",
+        }
+    }
+}
+
+/// Where a fact in a topic comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub publisher: String,
+    pub date: SourceDate,
+    #[serde(default)]
+    pub authors: Option<String>,
+    #[serde(default)]
+    pub doi: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub key: SectionKey,
+    /// The heading the reader sees, which may differ from the key.
+    pub title: String,
+    /// The section's body as Markdown, without its heading.
+    pub markdown: String,
+    /// The line of the heading in the file, where the file has one.
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+    pub reviewed: Date,
+    pub sources: Vec<Source>,
+    /// In document order.
+    pub sections: Vec<Section>,
+}
+
+impl Topic {
+    pub fn section(&self, key: SectionKey) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The keys this topic has, in document order, for error messages.
+    pub fn section_keys(&self) -> String {
+        let keys: Vec<&str> = self.sections.iter().map(|s| s.key.as_str()).collect();
+        keys.join(", ")
+    }
+}
+
+/// A problem with one topic file, named by its path and, where known, its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TopicError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for TopicError {}

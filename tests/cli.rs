@@ -1,0 +1,477 @@
+//! Whole-binary tests: footcare as a person or a script runs it.
+
+use std::path::PathBuf;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const BUILT_IN: [&str; 3] = [
+    "calf-strain",
+    "gastrocnemius-release",
+    "plantar-fascia-release",
+];
+
+fn footcare() -> Command {
+    let mut cmd = Command::cargo_bin("footcare").unwrap();
+    // Tests decide colour themselves; the environment they run in must not.
+    for var in ["NO_COLOR", "CLICOLOR_FORCE", "FOOTCARE_CONTENT_DIR"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{:?} failed: {}",
+        cmd,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text a terminal would show, without the escape codes that style it.
+fn visible(styled: &str) -> String {
+    let mut out = String::new();
+    let mut chars = styled.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-byte
+            chars.next();
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn piped_list_is_one_tab_separated_line_per_topic_slug_first() {
+    let out = stdout_of(footcare().arg("list"));
+    let slugs: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(slugs, BUILT_IN);
+    for line in out.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        assert!(fields.iter().all(|f| !f.trim().is_empty()), "{line:?}");
+    }
+    assert!(!out.contains('\x1b'));
+}
+
+#[test]
+fn list_on_a_terminal_is_styled_and_aligned() {
+    let out = stdout_of(footcare().args(["list", "--color", "always", "--width", "100"]));
+    assert!(out.contains("\x1b["));
+    let shown = visible(&out);
+    let title_columns: Vec<usize> = shown
+        .lines()
+        .filter(|l| BUILT_IN.iter().any(|slug| l.starts_with(slug)))
+        .map(|l| {
+            l.find("  ").unwrap() + l[l.find("  ").unwrap()..].find(|c: char| c != ' ').unwrap()
+        })
+        .collect();
+    assert_eq!(title_columns.len(), 3, "{shown}");
+    assert!(title_columns.windows(2).all(|w| w[0] == w[1]), "{shown}");
+    assert!(!shown.contains('\t'));
+}
+
+#[test]
+fn show_prints_every_section_of_every_built_in_topic_plainly_when_piped() {
+    for slug in BUILT_IN {
+        let out = stdout_of(footcare().args(["show", slug]));
+        assert!(!out.contains('\x1b'), "{slug} has escape codes");
+        for key in [
+            "overview",
+            "indications",
+            "procedure",
+            "recovery",
+            "risks",
+            "warning-signs",
+        ] {
+            let section = stdout_of(footcare().args(["show", slug, "--section", key]));
+            let heading = section.lines().next().unwrap();
+            assert!(
+                out.contains(section.trim_end()),
+                "{slug} {key} missing from the whole topic"
+            );
+            assert!(
+                !heading.is_empty() && section.lines().count() > 1,
+                "{slug} {key}: {section}"
+            );
+        }
+        let disclaimer = stdout_of(footcare().args(["show", slug, "-s", "disclaimer"]));
+        assert!(
+            out.trim_end().ends_with(disclaimer.trim_end()),
+            "{slug}: disclaimer is not last"
+        );
+        assert!(out.contains("Last reviewed: "), "{slug}");
+    }
+}
+
+#[test]
+fn piped_show_has_one_line_per_paragraph_and_item() {
+    let dir = fixture("clinic");
+    let out = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(&dir)
+            .args(["show", "sample-markdown"]),
+    );
+    assert!(
+        out.contains("\nThis paragraph is split over three lines in the file.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n- A risk that is written over two lines.\n- Another risk.\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n- First step.\n- Second step.\n"), "{out}");
+    assert!(out.contains("\nWhat happens\n"), "{out}");
+}
+
+#[test]
+fn sections_are_shown_in_the_order_asked() {
+    let out = stdout_of(footcare().args([
+        "show",
+        "calf-strain",
+        "--section",
+        "warning-signs",
+        "--section",
+        "overview",
+    ]));
+    let signs = out.find("Warning signs").expect("warning signs heading");
+    let overview = out.find("Overview").expect("overview heading");
+    assert!(signs < overview, "{out}");
+    assert!(!out.contains("Disclaimer"));
+}
+
+#[test]
+fn a_topic_is_found_by_its_title_in_any_case_or_by_an_alias() {
+    let by_slug = stdout_of(footcare().args(["show", "plantar-fascia-release"]));
+    let by_title = stdout_of(footcare().args(["show", "Plantar Fascia Release"]));
+    assert_eq!(by_slug, by_title);
+    let dir = fixture("clinic");
+    let by_alias = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(&dir)
+            .args(["show", "YAML Sample"]),
+    );
+    assert!(by_alias.starts_with("Sample YAML topic\n"), "{by_alias}");
+}
+
+#[test]
+fn an_unknown_topic_fails_with_suggestions_and_a_hint() {
+    footcare()
+        .args(["show", "plantar-fascia-relase"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: no topic called \"plantar-fascia-relase\"",
+        ))
+        .stderr(predicate::str::contains(
+            "did you mean plantar-fascia-release?",
+        ))
+        .stderr(predicate::str::contains("footcare list"));
+    footcare()
+        .args(["show", "release"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean one of: gastrocnemius-release, plantar-fascia-release?",
+        ));
+}
+
+#[test]
+fn an_unknown_section_fails_and_lists_the_topic_sections() {
+    footcare()
+        .args(["show", "calf-strain", "--section", "aftercare"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("no section called \"aftercare\""))
+        .stderr(predicate::str::contains(
+            "overview, indications, procedure, recovery, risks, warning-signs, disclaimer",
+        ));
+}
+
+#[test]
+fn a_section_the_topic_lacks_fails_and_lists_what_it_has() {
+    footcare()
+        .arg("--content-dir")
+        .arg(fixture("clinic"))
+        .args(["show", "sample-yaml", "--section", "risks"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("sample-yaml has no risks section"))
+        .stderr(predicate::str::contains(
+            "overview, warning-signs, disclaimer",
+        ));
+}
+
+#[test]
+fn a_closed_pipe_is_a_normal_end() {
+    let mut child = Process::new(env!("CARGO_BIN_EXE_footcare"))
+        .args(["show", "calf-strain"])
+        .env_remove("FOOTCARE_CONTENT_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before footcare writes, as `| head -0` would.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn head_of_the_output_exits_cleanly() {
+    let script = format!(
+        "set -o pipefail; '{}' show calf-strain | head -1",
+        env!("CARGO_BIN_EXE_footcare")
+    );
+    let output = Process::new("bash").args(["-c", &script]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "Calf strain\n");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn a_content_folder_serves_markdown_and_yaml_topics() {
+    let dir = fixture("clinic");
+    let list = stdout_of(footcare().arg("--content-dir").arg(&dir).arg("list"));
+    assert_eq!(
+        list,
+        "sample-markdown\tSample Markdown topic\tA test topic written as Markdown with front matter.\n\
+         sample-yaml\tSample YAML topic\tA test topic written as a plain YAML file.\n"
+    );
+    let yaml = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(&dir)
+            .args(["show", "sample-yaml"]),
+    );
+    assert_eq!(
+        yaml,
+        "Sample YAML topic\nA test topic written as a plain YAML file.\n\n\
+         Overview\nA YAML section given as a bare Markdown string.\n\n\
+         When to get help\n- Call for help when the test fails.\n\n\
+         Sources\n- Test source. footcare tests, 2026.\n\n\
+         Last reviewed: 2026-02-01\n\n\
+         Disclaimer\nTest text only.\n"
+    );
+}
+
+#[test]
+fn the_content_folder_option_may_follow_the_command_or_come_from_the_environment() {
+    let dir = fixture("clinic");
+    let before = stdout_of(footcare().arg("--content-dir").arg(&dir).arg("list"));
+    let after = stdout_of(footcare().arg("list").arg("--content-dir").arg(&dir));
+    let from_env = stdout_of(footcare().env("FOOTCARE_CONTENT_DIR", &dir).arg("list"));
+    assert_eq!(before, after);
+    assert_eq!(before, from_env);
+    assert!(before.starts_with("sample-markdown\t"));
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_error() {
+    footcare()
+        .args(["--content-dir", "no/such/folder", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/folder does not exist"));
+}
+
+#[test]
+fn built_in_topics_need_no_files_beside_the_binary() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = stdout_of(
+        footcare()
+            .current_dir(empty.path())
+            .args(["show", "calf-strain"]),
+    );
+    assert!(out.starts_with("Calf strain\n"));
+}
+
+#[test]
+fn forced_colour_styles_and_piped_output_does_not() {
+    let styled = stdout_of(footcare().args(["show", "calf-strain", "--color", "always"]));
+    assert!(styled.contains("\x1b[1m"), "no bold in styled output");
+    for args in [
+        &["show", "calf-strain"][..],
+        &["show", "calf-strain", "--color", "never"],
+        &["--color", "never", "list"],
+    ] {
+        assert!(
+            !stdout_of(footcare().args(args)).contains('\x1b'),
+            "{args:?}"
+        );
+    }
+    let no_color = stdout_of(
+        footcare()
+            .env("NO_COLOR", "1")
+            .args(["show", "calf-strain"]),
+    );
+    assert!(!no_color.contains('\x1b'));
+    let forced = stdout_of(
+        footcare()
+            .env("CLICOLOR_FORCE", "1")
+            .args(["show", "calf-strain"]),
+    );
+    assert!(forced.contains('\x1b'));
+    let both = stdout_of(
+        footcare()
+            .env("CLICOLOR_FORCE", "1")
+            .env("NO_COLOR", "1")
+            .args(["show", "calf-strain"]),
+    );
+    assert!(!both.contains('\x1b'), "NO_COLOR wins over CLICOLOR_FORCE");
+}
+
+#[test]
+fn styled_output_wraps_to_the_width_and_ends_with_a_short_disclaimer() {
+    for width in ["40", "72"] {
+        let out = stdout_of(footcare().args([
+            "show",
+            "plantar-fascia-release",
+            "--section",
+            "risks",
+            "--color",
+            "always",
+            "--width",
+            width,
+        ]));
+        let shown = visible(&out);
+        let limit: usize = width.parse().unwrap();
+        assert!(shown.lines().all(|l| l.chars().count() <= limit), "{shown}");
+        assert!(
+            shown.lines().any(|l| l.chars().count() > limit - 12),
+            "{shown}"
+        );
+        let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.ends_with("ask your own doctor about your care."),
+            "{shown}"
+        );
+    }
+    let whole = visible(&stdout_of(footcare().args([
+        "show",
+        "calf-strain",
+        "--color",
+        "always",
+    ])));
+    assert!(!whole.contains("ask your own doctor about your care."));
+}
+
+#[test]
+fn help_on_every_command_has_examples_and_version_prints() {
+    for args in [&["--help"][..], &["list", "--help"], &["show", "--help"]] {
+        footcare()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"))
+            .stdout(predicate::str::contains("--content-dir"));
+    }
+    footcare()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("footcare {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    for args in [
+        &["show"][..],
+        &["frobnicate"],
+        &["--color", "sometimes", "list"],
+        &["--width", "5", "list"],
+    ] {
+        footcare().args(args).assert().code(2).stdout("");
+    }
+}
+
+#[test]
+fn a_bad_file_is_named_and_never_hides_the_good_topics() {
+    let dir = fixture("with-bad-file");
+    footcare()
+        .arg("--content-dir")
+        .arg(&dir)
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("good-topic\t"))
+        .stderr(predicate::str::contains("warning: "))
+        .stderr(predicate::str::contains(
+            "broken-topic.md:5: reviewed: invalid date `2026-02-30`",
+        ));
+    footcare()
+        .arg("--content-dir")
+        .arg(&dir)
+        .args(["show", "broken-topic"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error: "))
+        .stderr(predicate::str::contains(
+            "broken-topic.md:5: reviewed: invalid date",
+        ));
+}
+
+#[test]
+fn showing_a_slug_reads_only_that_topic_file() {
+    let dir = fixture("with-bad-file");
+    // The broken file beside it would warn if it were read.
+    footcare()
+        .arg("--content-dir")
+        .arg(&dir)
+        .args(["show", "good-topic"])
+        .assert()
+        .success()
+        .stderr("");
+    // An alias has to scan the folder, and then the broken file is reported.
+    footcare()
+        .arg("--content-dir")
+        .arg(&dir)
+        .args(["show", "good alias"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Sample Markdown topic\n"))
+        .stderr(predicate::str::contains("broken-topic.md"));
+}
+
+#[test]
+fn a_topic_name_is_never_a_path() {
+    for name in [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "..",
+        ".hidden",
+        "a/b",
+        "a\\b",
+    ] {
+        footcare()
+            .arg("--content-dir")
+            .arg(fixture("clinic"))
+            .args(["show", name])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("no topic called"));
+    }
+}
