@@ -22,7 +22,7 @@ pub struct Terminal {
     pub clicolor_force: bool,
     /// `TERM=dumb`.
     pub dumb: bool,
-    /// The terminal's width in columns, if there is a terminal to ask.
+    /// The width in columns of the terminal stdout goes to, if it goes to one.
     pub width: Option<usize>,
 }
 
@@ -37,14 +37,17 @@ impl Terminal {
     pub fn detect() -> Terminal {
         use std::io::IsTerminal;
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let stdout_is_tty = io::stdout().is_terminal();
         Terminal {
-            stdout_is_tty: io::stdout().is_terminal(),
+            stdout_is_tty,
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE")
                 && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
             dumb: std::env::var_os("TERM").is_some_and(|v| v == "dumb"),
-            width: termimad::crossterm::terminal::size()
-                .ok()
+            // Asked only of a terminal: without one, crossterm falls back to running `tput`.
+            width: stdout_is_tty
+                .then(termimad::crossterm::terminal::size)
+                .and_then(Result::ok)
                 .map(|(columns, _)| usize::from(columns))
                 .filter(|&columns| columns > 0),
         }

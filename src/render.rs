@@ -200,15 +200,19 @@ pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
         .collect()
 }
 
+/// One compound per word: given a line of two or three compounds, termimad breaks it
+/// between them rather than between words, which leaves a short first line.
 fn compounds(spans: &[Span]) -> Vec<Compound<'_>> {
     spans
         .iter()
-        .map(|span| {
-            let mut compound = Compound::raw_str(&span.text);
-            compound.bold = span.bold;
-            compound.italic = span.italic;
-            compound.code = span.code;
-            compound
+        .flat_map(|span| {
+            span.text.split_inclusive(' ').map(|word| {
+                let mut compound = Compound::raw_str(word);
+                compound.bold = span.bold;
+                compound.italic = span.italic;
+                compound.code = span.code;
+                compound
+            })
         })
         .collect()
 }
@@ -379,6 +383,15 @@ mod tests {
             words.join(" "),
             format!("{} {}", long.trim(), long.trim()).replace('\n', " ")
         );
+    }
+
+    #[test]
+    fn a_bold_lead_in_wraps_between_words_not_after_the_bold() {
+        let item = "- **Call emergency services now** if you cough up blood, \
+                    as a clot may have moved to your lungs.";
+        let out = render_wrapped(&to_blocks(item), false, 80);
+        let first = out.lines().next().unwrap();
+        assert!(first.width() > 70, "first line cut short: {out}");
     }
 
     #[test]
