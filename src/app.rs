@@ -1,66 +1,198 @@
 //! What each command does: find the topics, render them, write them out.
 
+use std::fmt;
 use std::io::Write;
 
 use anyhow::{bail, Context};
 
-use crate::cli::{Cli, Command, ShowArgs};
+use crate::cli::{Cli, Command, Format, FormatArgs, SearchArgs, ShowArgs};
 use crate::content::{ContentSource, Loaded};
-use crate::lookup;
 use crate::output::Terminal;
 use crate::render::{self, Style};
 use crate::topic::{SectionKey, Topic, TopicError};
+use crate::{formats, lookup, pager, search};
 
-/// Runs one command. Normal output goes to `out`; warnings about bad topic files go to
-/// `err`, and do not change the outcome.
+/// How a command that did not fail ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// A search that matched nothing: exit status 1, as grep does.
+    NoMatch,
+}
+
+/// A mistake in how footcare was called that clap cannot see, such as a bad regular
+/// expression: exit status 2, like clap's own usage errors.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn usage(message: String) -> anyhow::Error {
+    UsageError(message).into()
+}
+
+/// Runs one command. Normal output goes to `out` (or the pager); warnings about bad topic
+/// files go to `err`, and do not change the outcome. Nothing is written to `out` until the
+/// whole output is ready, so a failure never leaves half a document behind.
 pub fn run(
     cli: &Cli,
     terminal: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Outcome> {
     let source = match &cli.global.content_dir {
         Some(dir) => ContentSource::Dir(dir.clone()),
         None => ContentSource::BuiltIn,
     };
-    let style = terminal.style(cli.global.color, cli.global.width.map(usize::from));
-    let text = match &cli.command {
-        Command::List => list(&source, style, err)?,
-        Command::Show(args) => show(&source, args, style, err)?,
+    let output = Output {
+        terminal,
+        color: terminal.color(cli.global.color),
+        width: cli.global.width.map(usize::from),
     };
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("cannot write the output")
+    let (text, outcome) = match &cli.command {
+        Command::List(args) => (list(&source, &output, &args.output, err)?, Outcome::Success),
+        Command::Show(args) => (show(&source, &output, args, err)?, Outcome::Success),
+        Command::Search(args) => search(&source, &output, args, err)?,
+    };
+    let paged = terminal.stdout_is_tty
+        && !cli.global.no_pager
+        && pager::needs_paging(&text, terminal.height);
+    match terminal.pager.as_deref() {
+        Some(command) if paged => pager::page(command, &text)?,
+        _ => out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write the output")?,
+    }
+    Ok(outcome)
 }
 
-fn list(source: &ContentSource, style: Style, err: &mut dyn Write) -> anyhow::Result<String> {
+/// Where output goes and how it may look there.
+struct Output<'a> {
+    terminal: &'a Terminal,
+    color: bool,
+    width: Option<usize>,
+}
+
+impl Output<'_> {
+    /// The layout of `text` output: styled on a terminal, plain elsewhere or when asked.
+    fn style(&self, format: Format) -> Style {
+        match format {
+            Format::Plain => Style::Plain,
+            _ => self.terminal.style(self.color, self.width),
+        }
+    }
+}
+
+fn list(
+    source: &ContentSource,
+    output: &Output,
+    format: &FormatArgs,
+    err: &mut dyn Write,
+) -> anyhow::Result<String> {
     let topics = usable(source.load_all()?, err);
     if topics.is_empty() {
         warn(err, "no topics found");
     }
     let mut topics: Vec<&Topic> = topics.iter().collect();
     topics.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Ok(match style {
-        Style::Plain => render::list_plain(&topics),
-        Style::Wrapped { color, width } => render::list_wrapped(&topics, color, width),
+    let format = format.format();
+    Ok(match format {
+        Format::Json => formats::list_json(&topics),
+        Format::Markdown => formats::list_markdown(&topics),
+        Format::Text | Format::Plain => match output.style(format) {
+            Style::Plain => render::list_plain(&topics),
+            Style::Wrapped { color, width } => render::list_wrapped(&topics, color, width),
+        },
     })
 }
 
 fn show(
     source: &ContentSource,
+    output: &Output,
     args: &ShowArgs,
-    style: Style,
     err: &mut dyn Write,
 ) -> anyhow::Result<String> {
+    let format = args.output.format();
+    if args.front_matter && format != Format::Markdown {
+        return Err(usage(
+            "--front-matter goes with --format markdown".to_string(),
+        ));
+    }
     let topic = find_topic(source, &args.topic, err)?;
     let keys = args
         .section
         .iter()
         .map(|name| section_key(&topic, name))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let on_terminal = matches!(style, Style::Wrapped { .. });
-    let blocks = render::topic_blocks(&topic, &keys, on_terminal);
-    Ok(render::render(&blocks, style))
+    Ok(match format {
+        Format::Json => formats::topic_json(&topic, &keys),
+        Format::Markdown => formats::topic_markdown(&topic, &keys, args.front_matter),
+        Format::Text | Format::Plain => {
+            let style = output.style(format);
+            let on_terminal = matches!(style, Style::Wrapped { .. });
+            render::render(&render::topic_blocks(&topic, &keys, on_terminal), style)
+        }
+    })
+}
+
+fn search(
+    source: &ContentSource,
+    output: &Output,
+    args: &SearchArgs,
+    err: &mut dyn Write,
+) -> anyhow::Result<(String, Outcome)> {
+    let pattern = search::pattern(&args.pattern, args.regex)
+        .map_err(|e| usage(format!("invalid regular expression:\n{e}")))?;
+    let sections = args
+        .section
+        .iter()
+        .map(|name| {
+            SectionKey::from_key(&lookup::normalize(name)).ok_or_else(|| {
+                usage(format!(
+                    "no section called {name:?}: the sections are {}",
+                    SectionKey::list_all()
+                ))
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut topics = usable(source.load_all()?, err);
+    topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let chosen: Vec<&Topic> = if args.topic.is_empty() {
+        topics.iter().collect()
+    } else {
+        let mut chosen: Vec<&Topic> = Vec::new();
+        for name in &args.topic {
+            let topic = lookup::find(&topics, name)
+                .ok_or_else(|| usage(not_found_message(&topics, name)))?;
+            if !chosen.iter().any(|t| t.slug == topic.slug) {
+                chosen.push(topic);
+            }
+        }
+        chosen
+    };
+    let matches = search::search(&chosen, &pattern, &sections);
+    let outcome = if matches.is_empty() {
+        Outcome::NoMatch
+    } else {
+        Outcome::Success
+    };
+    let format = args.output.format();
+    let text = match format {
+        Format::Json => formats::search_json(&matches),
+        Format::Markdown => formats::search_markdown(&matches),
+        Format::Text | Format::Plain => {
+            let color = output.style(format) != Style::Plain && output.color;
+            search::render_lines(&matches, &pattern, color)
+        }
+    };
+    Ok((text, outcome))
 }
 
 /// Reads only the file the name points to when it is a slug; only an alias or another
@@ -71,17 +203,21 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
         return Ok(loaded?);
     }
     let topics = usable(source.load_all()?, err);
-    if let Some(topic) = lookup::find(&topics, name) {
-        return Ok(topic.clone());
+    match lookup::find(&topics, name) {
+        Some(topic) => Ok(topic.clone()),
+        None => bail!(not_found_message(&topics, name)),
     }
+}
+
+fn not_found_message(topics: &[Topic], name: &str) -> String {
     let mut message = format!("no topic called {name:?}");
-    match lookup::suggestions(&topics, name).as_slice() {
+    match lookup::suggestions(topics, name).as_slice() {
         [] => {}
         [one] => message.push_str(&format!("\n  did you mean {one}?")),
         several => message.push_str(&format!("\n  did you mean one of: {}?", several.join(", "))),
     }
     message.push_str("\n  run `footcare list` to see every topic");
-    bail!(message)
+    message
 }
 
 fn section_key(topic: &Topic, name: &str) -> anyhow::Result<SectionKey> {

@@ -11,8 +11,11 @@ Examples:
   footcare list                                      every topic
   footcare show plantar-fascia-release               a whole topic
   footcare show \"calf strain\" --section warning-signs
-  footcare show calf-strain --section risks | grep -i tear
-  footcare --content-dir ./our-topics list           a clinic's own folder";
+  footcare show calf-strain --section risks --plain | grep -i tear
+  footcare search nerve                              every mention, grep-style
+  footcare --content-dir ./our-topics list           a clinic's own folder
+
+Exit status: 0 success, 1 not found or no match or bad content, 2 usage error.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,19 +50,24 @@ pub struct GlobalArgs {
     /// Read topics from DIR instead of the built-in ones
     #[arg(long, value_name = "DIR", env = "FOOTCARE_CONTENT_DIR", global = true)]
     pub content_dir: Option<PathBuf>,
+
+    /// Never send long terminal output through $PAGER
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every topic: its slug, title and summary
     #[command(after_help = "\
-On a terminal the list is aligned in columns. Piped, each line is
-slug<TAB>title<TAB>summary, with no styling.
+On a terminal the list is aligned in columns. Piped, or with --plain, each
+line is slug<TAB>title<TAB>summary, with no styling.
 
 Examples:
   footcare list
-  footcare list | cut -f1")]
-    List,
+  footcare list --plain | cut -f1
+  footcare list --format json | jq -r '.[].title'")]
+    List(ListArgs),
 
     /// Show a topic, or only some of its sections
     #[command(after_help = "\
@@ -70,8 +78,88 @@ Examples:
   footcare show plantar-fascia-release
   footcare show \"Plantar Fascia Release\" --section recovery
   footcare show calf-strain --section warning-signs --section risks
-  footcare show gastrocnemius-release --section risks | grep -i nerve")]
+  footcare show gastrocnemius-release --section risks --plain | grep -i nerve
+  footcare show calf-strain --format json | jq '.sections[].key'
+  footcare show calf-strain --format markdown --front-matter > calf-strain.md")]
     Show(ShowArgs),
+
+    /// Find a word or phrase in every topic, one matching paragraph or item a line
+    #[command(after_help = "\
+Each match prints as slug:section:text, where text is the whole paragraph or
+list item that matched. The pattern is a literal, case-insensitive, unless
+--regex makes it a regular expression (also case-insensitive; start it with
+(?-i) to match case).
+
+Exit status: 0 when something matched, 1 when nothing did, 2 on a usage error
+such as a bad regular expression.
+
+Examples:
+  footcare search nerve
+  footcare search 'blood clot' --section warning-signs
+  footcare search --regex '\\b[0-9]+ to [0-9]+ weeks' --topic plantar-fascia-release
+  footcare search infection --format json | jq -r '.[].slug' | sort -u")]
+    Search(SearchArgs),
+}
+
+/// The output formats; `text` is styled on a terminal and the same as `plain` elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Styled and wrapped on a terminal; plain in a pipe
+    Text,
+    /// One line per heading, paragraph and list item, with no styling or wrapping
+    Plain,
+    /// The topic's Markdown source
+    Markdown,
+    /// One JSON document
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Output format [default: text]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Short for --format plain
+    #[arg(long, conflicts_with = "format")]
+    pub plain: bool,
+}
+
+impl FormatArgs {
+    pub fn format(&self) -> Format {
+        if self.plain {
+            Format::Plain
+        } else {
+            self.format.unwrap_or(Format::Text)
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The text to find
+    pub pattern: String,
+
+    /// Treat the pattern as a regular expression
+    #[arg(long)]
+    pub regex: bool,
+
+    /// Search only this section; repeat for several
+    #[arg(long, short, value_name = "KEY")]
+    pub section: Vec<String>,
+
+    /// Search only this topic; repeat for several
+    #[arg(long, short, value_name = "TOPIC")]
+    pub topic: Vec<String>,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 #[derive(Debug, Args)]
@@ -82,4 +170,11 @@ pub struct ShowArgs {
     /// Show only this section; repeat it to show several, in the order given
     #[arg(long, short, value_name = "KEY")]
     pub section: Vec<String>,
+
+    /// With --format markdown, begin with the topic's front matter
+    #[arg(long)]
+    pub front_matter: bool,
+
+    #[command(flatten)]
+    pub output: FormatArgs,
 }

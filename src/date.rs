@@ -4,7 +4,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A full calendar date, `YYYY-MM-DD`, as used for `reviewed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +76,19 @@ impl<'de> Deserialize<'de> for SourceDate {
         deserializer.deserialize_str(DateVisitor(PhantomData))
     }
 }
+
+/// Dates are written back as the text they were read from.
+macro_rules! serialize_as_text {
+    ($($date:ty),*) => {$(
+        impl Serialize for $date {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    )*};
+}
+
+serialize_as_text!(Date, SourceDate);
 
 /// Splits `YYYY[-MM[-DD]]` and checks that the month and day exist.
 fn parse_parts(text: &str) -> Option<(u16, Option<u8>, Option<u8>)> {

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
 use footcare::output::{is_broken_pipe, Terminal};
 
@@ -11,12 +12,17 @@ fn main() -> ExitCode {
     let terminal = Terminal::detect();
     let mut out = BufWriter::new(io::stdout().lock());
     match footcare::app::run(&cli, &terminal, &mut out, &mut io::stderr()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NoMatch) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             // stderr may be closed too; there is nobody left to tell then.
             let _ = writeln!(io::stderr(), "error: {error:#}");
-            ExitCode::FAILURE
+            if error.is::<UsageError>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -24,6 +24,10 @@ pub struct Terminal {
     pub dumb: bool,
     /// The width in columns of the terminal stdout goes to, if it goes to one.
     pub width: Option<usize>,
+    /// Its height in lines.
+    pub height: Option<usize>,
+    /// The pager command for long terminal output, if any.
+    pub pager: Option<String>,
 }
 
 /// Terminal output is wrapped to at most this many columns: longer lines are hard to read.
@@ -38,18 +42,20 @@ impl Terminal {
         use std::io::IsTerminal;
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         let stdout_is_tty = io::stdout().is_terminal();
+        // Asked only of a terminal: without one, crossterm falls back to running `tput`.
+        let size = stdout_is_tty
+            .then(termimad::crossterm::terminal::size)
+            .and_then(Result::ok)
+            .filter(|&(columns, rows)| columns > 0 && rows > 0);
         Terminal {
             stdout_is_tty,
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE")
                 && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
             dumb: std::env::var_os("TERM").is_some_and(|v| v == "dumb"),
-            // Asked only of a terminal: without one, crossterm falls back to running `tput`.
-            width: stdout_is_tty
-                .then(termimad::crossterm::terminal::size)
-                .and_then(Result::ok)
-                .map(|(columns, _)| usize::from(columns))
-                .filter(|&columns| columns > 0),
+            width: size.map(|(columns, _)| usize::from(columns)),
+            height: size.map(|(_, rows)| usize::from(rows)),
+            pager: crate::pager::pager_command(std::env::var("PAGER").ok().as_deref()),
         }
     }
 
@@ -64,8 +70,7 @@ impl Terminal {
     }
 
     /// Styled and wrapped for a terminal or when colour is forced; plain otherwise.
-    pub fn style(&self, choice: ColorChoice, width: Option<usize>) -> Style {
-        let color = self.color(choice);
+    pub fn style(&self, color: bool, width: Option<usize>) -> Style {
         if !color && !self.stdout_is_tty {
             return Style::Plain;
         }
@@ -88,6 +93,12 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 mod tests {
     use super::*;
 
+    impl Terminal {
+        fn style_for(&self, choice: ColorChoice, width: Option<usize>) -> Style {
+            self.style(self.color(choice), width)
+        }
+    }
+
     fn tty() -> Terminal {
         Terminal {
             stdout_is_tty: true,
@@ -99,10 +110,10 @@ mod tests {
     #[test]
     fn a_pipe_gets_plain_output_unless_colour_is_forced() {
         let pipe = Terminal::default();
-        assert_eq!(pipe.style(ColorChoice::Auto, None), Style::Plain);
-        assert_eq!(pipe.style(ColorChoice::Never, Some(60)), Style::Plain);
+        assert_eq!(pipe.style_for(ColorChoice::Auto, None), Style::Plain);
+        assert_eq!(pipe.style_for(ColorChoice::Never, Some(60)), Style::Plain);
         assert_eq!(
-            pipe.style(ColorChoice::Always, None),
+            pipe.style_for(ColorChoice::Always, None),
             Style::Wrapped {
                 color: true,
                 width: FALLBACK_WIDTH
@@ -118,7 +129,7 @@ mod tests {
     #[test]
     fn a_terminal_wraps_at_its_width_but_never_past_100_columns() {
         assert_eq!(
-            tty().style(ColorChoice::Auto, None),
+            tty().style_for(ColorChoice::Auto, None),
             Style::Wrapped {
                 color: true,
                 width: 100
@@ -129,7 +140,7 @@ mod tests {
             ..tty()
         };
         assert_eq!(
-            narrow.style(ColorChoice::Auto, Some(120)),
+            narrow.style_for(ColorChoice::Auto, Some(120)),
             Style::Wrapped {
                 color: true,
                 width: 120
@@ -151,7 +162,7 @@ mod tests {
             },
         ] {
             assert_eq!(
-                terminal.style(ColorChoice::Auto, Some(70)),
+                terminal.style_for(ColorChoice::Auto, Some(70)),
                 Style::Wrapped {
                     color: false,
                     width: 70

@@ -88,11 +88,11 @@ pub fn source_line(source: &Source) -> String {
     if let Some(authors) = &source.authors {
         line.push_str(&format!("{authors}. "));
     }
+    let title = source.title.trim_end_matches('.');
+    let stop = if title.ends_with(['?', '!']) { "" } else { "." };
     line.push_str(&format!(
-        "{}. {}, {}.",
-        source.title.trim_end_matches('.'),
-        source.publisher,
-        source.date
+        "{title}{stop} {}, {}.",
+        source.publisher, source.date
     ));
     if let Some(doi) = &source.doi {
         line.push_str(&format!(" doi:{doi}"));
@@ -200,21 +200,28 @@ pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
         .collect()
 }
 
-/// One compound per word: given a line of two or three compounds, termimad breaks it
-/// between them rather than between words, which leaves a short first line.
+/// One compound per span, or per word when that would make two or three compounds: given
+/// so few, termimad breaks the line between them rather than between words, which can
+/// leave a short first line.
 fn compounds(spans: &[Span]) -> Vec<Compound<'_>> {
-    spans
-        .iter()
-        .flat_map(|span| {
-            span.text.split_inclusive(' ').map(|word| {
-                let mut compound = Compound::raw_str(word);
-                compound.bold = span.bold;
-                compound.italic = span.italic;
-                compound.code = span.code;
-                compound
-            })
-        })
-        .collect()
+    let compound = |span: &Span, text| {
+        let mut compound = Compound::raw_str(text);
+        compound.bold = span.bold;
+        compound.italic = span.italic;
+        compound.code = span.code;
+        compound
+    };
+    if matches!(spans.len(), 2 | 3) {
+        spans
+            .iter()
+            .flat_map(|span| span.text.split_inclusive(' ').map(|w| compound(span, w)))
+            .collect()
+    } else {
+        spans
+            .iter()
+            .map(|span| compound(span, &span.text))
+            .collect()
+    }
 }
 
 fn skin(color: bool) -> MadSkin {

@@ -1,0 +1,189 @@
+//! The formats for scripts and other tools: JSON documents and Markdown source.
+//! Their shapes are a documented contract (see the README's "Scripting" section).
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::markdown::{spans_text, to_blocks, Block};
+use crate::parse::derive_key;
+use crate::render::render_plain;
+use crate::search::Match;
+use crate::topic::{Kind, Section, SectionKey, Source, Topic};
+
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    kind: Kind,
+    aliases: &'a [String],
+    tags: &'a [String],
+    reviewed: Date,
+    sources: &'a [Source],
+    sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    key: SectionKey,
+    title: &'a str,
+    markdown: &'a str,
+    /// The section as plain text, without its heading.
+    text: String,
+    /// Its top-level list items as plain text.
+    items: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    kind: Kind,
+    aliases: &'a [String],
+    tags: &'a [String],
+}
+
+/// The sections `show` prints: all of them in document order, or the asked ones in the
+/// asked order.
+fn selected<'a>(topic: &'a Topic, keys: &[SectionKey]) -> Vec<&'a Section> {
+    if keys.is_empty() {
+        topic.sections.iter().collect()
+    } else {
+        keys.iter().filter_map(|&key| topic.section(key)).collect()
+    }
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    // Our types hold only strings, lists and maps with string keys, which always serialize.
+    let mut json = serde_json::to_string_pretty(value).expect("topic data serializes as JSON");
+    json.push('\n');
+    json
+}
+
+pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
+    let sections = selected(topic, keys)
+        .into_iter()
+        .map(|section| {
+            let blocks = to_blocks(&section.markdown);
+            let items = blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Item {
+                        depth: 0, spans, ..
+                    } => Some(spans_text(spans)),
+                    _ => None,
+                })
+                .collect();
+            SectionJson {
+                key: section.key,
+                title: &section.title,
+                markdown: &section.markdown,
+                text: render_plain(&blocks).trim_end().to_string(),
+                items,
+            }
+        })
+        .collect();
+    to_json(&TopicJson {
+        slug: &topic.slug,
+        title: &topic.title,
+        summary: &topic.summary,
+        kind: topic.kind,
+        aliases: &topic.aliases,
+        tags: &topic.tags,
+        reviewed: topic.reviewed,
+        sources: &topic.sources,
+        sections,
+    })
+}
+
+pub fn list_json(topics: &[&Topic]) -> String {
+    let entries: Vec<ListEntry> = topics
+        .iter()
+        .map(|t| ListEntry {
+            slug: &t.slug,
+            title: &t.title,
+            summary: &t.summary,
+            kind: t.kind,
+            aliases: &t.aliases,
+            tags: &t.tags,
+        })
+        .collect();
+    to_json(&entries)
+}
+
+pub fn search_json(matches: &[Match]) -> String {
+    to_json(&matches)
+}
+
+/// The fields a Markdown topic keeps in its front matter.
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    title: &'a str,
+    summary: &'a str,
+    kind: Kind,
+    aliases: &'a [String],
+    tags: &'a [String],
+    reviewed: Date,
+    sources: &'a [Source],
+}
+
+/// The topic as a Markdown topic file would hold it: each section under its `## ` heading,
+/// with a `{#key}` where the heading text would not give the key. The front matter comes
+/// first only when asked for.
+pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) -> String {
+    let mut out = String::new();
+    if front_matter {
+        let fields = FrontMatter {
+            title: &topic.title,
+            summary: &topic.summary,
+            kind: topic.kind,
+            aliases: &topic.aliases,
+            tags: &topic.tags,
+            reviewed: topic.reviewed,
+            sources: &topic.sources,
+        };
+        out.push_str("---\n");
+        out.push_str(&serde_yaml::to_string(&fields).expect("topic fields serialize as YAML"));
+        out.push_str("---\n\n");
+    }
+    for (index, section) in selected(topic, keys).into_iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        out.push_str("## ");
+        out.push_str(&section.title);
+        if derive_key(&section.title) != section.key.as_str() {
+            out.push_str(&format!(" {{#{}}}", section.key));
+        }
+        out.push_str("\n\n");
+        if !section.markdown.is_empty() {
+            out.push_str(&section.markdown);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The topic list as a Markdown table.
+pub fn list_markdown(topics: &[&Topic]) -> String {
+    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let mut out = String::from("| slug | title | summary |\n| --- | --- | --- |\n");
+    for topic in topics {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            topic.slug,
+            cell(&topic.title),
+            cell(&topic.summary)
+        ));
+    }
+    out
+}
+
+/// Search matches as a Markdown list.
+pub fn search_markdown(matches: &[Match]) -> String {
+    matches
+        .iter()
+        .map(|m| format!("- **{}** ({}): {}\n", m.slug, m.section, m.text))
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! `footcare search`: every paragraph or list item that matches a pattern.
+
+use regex::{Regex, RegexBuilder};
+use serde::Serialize;
+use termimad::crossterm::style::Stylize;
+
+use crate::markdown::{spans_text, to_blocks, Block};
+use crate::topic::{SectionKey, Topic};
+
+/// One matching paragraph, list item, heading or code line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Match {
+    pub slug: String,
+    pub section: SectionKey,
+    /// The whole paragraph or item that matched, as plain text.
+    pub text: String,
+}
+
+/// A literal pattern is escaped; both kinds ignore case.
+pub fn pattern(text: &str, is_regex: bool) -> Result<Regex, regex::Error> {
+    let source = if is_regex {
+        text.to_string()
+    } else {
+        regex::escape(text)
+    };
+    RegexBuilder::new(&source).case_insensitive(true).build()
+}
+
+/// The matches in `topics`, topic by topic in the given order and then in document order.
+/// An empty `sections` searches every section.
+pub fn search(topics: &[&Topic], pattern: &Regex, sections: &[SectionKey]) -> Vec<Match> {
+    let mut matches = Vec::new();
+    for topic in topics {
+        for section in &topic.sections {
+            if !sections.is_empty() && !sections.contains(&section.key) {
+                continue;
+            }
+            for text in searchable_texts(&to_blocks(&section.markdown)) {
+                if pattern.is_match(&text) {
+                    matches.push(Match {
+                        slug: topic.slug.clone(),
+                        section: section.key,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    matches
+}
+
+/// The units a match is reported in: a paragraph, item, heading or quote whole; code a
+/// line at a time.
+fn searchable_texts(blocks: &[Block]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { spans, .. }
+            | Block::Paragraph(spans)
+            | Block::Item { spans, .. }
+            | Block::Quote(spans) => texts.push(spans_text(spans)),
+            Block::Code(lines) => texts.extend(lines.iter().cloned()),
+            Block::Rule => {}
+        }
+    }
+    texts
+}
+
+/// grep-style lines, `slug:section:text`; with colour, the matched text is highlighted.
+pub fn render_lines(matches: &[Match], pattern: &Regex, color: bool) -> String {
+    let mut out = String::new();
+    for m in matches {
+        if !color {
+            out.push_str(&format!("{}:{}:{}\n", m.slug, m.section, m.text));
+            continue;
+        }
+        let colon = ":".cyan();
+        out.push_str(&format!(
+            "{}{colon}{}{colon}",
+            m.slug.as_str().magenta(),
+            m.section.as_str().green()
+        ));
+        let mut last = 0;
+        for found in pattern.find_iter(&m.text) {
+            out.push_str(&m.text[last..found.start()]);
+            out.push_str(&format!("{}", found.as_str().red().bold()));
+            last = found.end();
+        }
+        out.push_str(&m.text[last..]);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_topic, FileFormat};
+
+    fn topic(slug: &str, body: &str) -> Topic {
+        let text = format!(
+            "---\ntitle: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n---\n{body}"
+        );
+        parse_topic("t.md", slug, FileFormat::Markdown, &text).unwrap()
+    }
+
+    #[test]
+    fn a_literal_matches_whole_items_ignoring_case_and_markup() {
+        let t = topic(
+            "a",
+            "## Risks\n- A **nerve** injury can\n  leave you numb.\n- Infection.\n",
+        );
+        let found = search(&[&t], &pattern("NERVE INJURY", false).unwrap(), &[]);
+        assert_eq!(
+            found,
+            [Match {
+                slug: "a".into(),
+                section: SectionKey::Risks,
+                text: "A nerve injury can leave you numb.".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn literal_patterns_are_not_regular_expressions() {
+        let t = topic("a", "## Overview\nAbout 1.5 inches (or less).\n");
+        assert_eq!(
+            search(&[&t], &pattern("(or less)", false).unwrap(), &[]).len(),
+            1
+        );
+        assert!(search(&[&t], &pattern("1x5", false).unwrap(), &[]).is_empty());
+        assert_eq!(
+            search(&[&t], &pattern(r"1\.\d", true).unwrap(), &[]).len(),
+            1
+        );
+        assert!(pattern("(", true).is_err());
+    }
+
+    #[test]
+    fn sections_narrow_the_search() {
+        let t = topic("a", "## Overview\nPain.\n\n## Risks\n- Pain again.\n");
+        let all = search(&[&t], &pattern("pain", false).unwrap(), &[]);
+        assert_eq!(all.len(), 2);
+        let risks = search(
+            &[&t],
+            &pattern("pain", false).unwrap(),
+            &[SectionKey::Risks],
+        );
+        assert_eq!(risks.len(), 1);
+        assert_eq!(risks[0].text, "Pain again.");
+    }
+
+    #[test]
+    fn colour_highlights_every_match_and_plain_has_none() {
+        let m = Match {
+            slug: "a".into(),
+            section: SectionKey::Risks,
+            text: "pain, more Pain".into(),
+        };
+        let p = pattern("pain", false).unwrap();
+        assert_eq!(
+            render_lines(std::slice::from_ref(&m), &p, false),
+            "a:risks:pain, more Pain\n"
+        );
+        let styled = render_lines(&[m], &p, true);
+        assert_eq!(styled.matches("\x1b[1m").count(), 2, "{styled:?}");
+    }
+}
