@@ -1,20 +1,29 @@
-//! The README's examples of topic files must be topics footcare accepts.
+//! The README's examples must stay true: its topic files are valid topics, and every
+//! `console` example prints what the README says it prints.
 
 use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-/// The body of the first fenced block in the README that opens with "```LANG".
-fn readme_block(lang: &str) -> String {
-    let readme = include_str!("../README.md");
+const README: &str = include_str!("../README.md");
+
+/// The bodies of the fenced blocks in the README that open with "```LANG", with the line
+/// each starts on.
+fn readme_blocks(lang: &str) -> Vec<(usize, &'static str)> {
     let fence = format!("```{lang}\n");
-    let start = readme.find(&fence).expect("README has the example") + fence.len();
-    let end = start
-        + readme[start..]
-            .find("```\n")
-            .expect("the example is closed");
-    readme[start..end].to_string()
+    let mut blocks = Vec::new();
+    let mut rest = README;
+    while let Some(found) = rest.find(&fence) {
+        let start = &rest[found + fence.len()..];
+        let end = start.find("```\n").expect("every example is closed");
+        let line = README[..README.len() - start.len()].lines().count() + 1;
+        blocks.push((line, &start[..end]));
+        rest = &start[end..];
+    }
+    blocks
 }
 
 #[test]
@@ -24,7 +33,7 @@ fn readme_topic_examples_are_valid_topics() {
         ("yaml", "heel-pad-bruise.yaml"),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(file), readme_block(lang)).unwrap();
+        fs::write(dir.path().join(file), readme_blocks(lang)[0].1).unwrap();
         Command::cargo_bin("footcare")
             .unwrap()
             .arg("--content-dir")
@@ -36,5 +45,88 @@ fn readme_topic_examples_are_valid_topics() {
             .stdout(predicate::str::starts_with(
                 "Warning signs\n- Call your doctor if",
             ));
+    }
+}
+
+/// A `$ command` line and the lines the README shows after it.
+struct Example {
+    line: usize,
+    command: String,
+    output: String,
+}
+
+fn console_examples() -> Vec<Example> {
+    let mut examples: Vec<Example> = Vec::new();
+    for (first_line, block) in readme_blocks("console") {
+        for (offset, text) in block.lines().enumerate() {
+            match text.strip_prefix("$ ") {
+                Some(command) => examples.push(Example {
+                    line: first_line + offset,
+                    command: command.to_string(),
+                    output: String::new(),
+                }),
+                None => {
+                    let example = examples
+                        .last_mut()
+                        .expect("a console block starts with `$ `");
+                    example.output.push_str(text);
+                    example.output.push('\n');
+                }
+            }
+        }
+    }
+    examples
+}
+
+fn on_path(program: &str) -> bool {
+    Process::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn readme_console_examples_print_what_the_readme_shows() {
+    let examples = console_examples();
+    assert!(
+        examples.len() >= 10,
+        "found only {} examples",
+        examples.len()
+    );
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_footcare")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let workdir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readme");
+    let has_jq = on_path("jq");
+    for example in examples {
+        if example.command.contains("jq ") && !has_jq {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "README line {}: CI must have jq installed",
+                example.line
+            );
+            eprintln!("skipped README line {}: jq is not installed", example.line);
+            continue;
+        }
+        let output = Process::new("bash")
+            .args(["-c", &format!("exec 2>&1\n{}", example.command)])
+            .current_dir(&workdir)
+            .env("PATH", &path)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FOOTCARE_CONTENT_DIR")
+            .env_remove("PAGER")
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            example.output,
+            "README line {}: `{}`",
+            example.line,
+            example.command
+        );
     }
 }
