@@ -126,11 +126,14 @@ fn show(
         ));
     }
     let topic = find_topic(source, &args.topic, err)?;
-    let keys = args
-        .section
-        .iter()
-        .map(|name| section_key(&topic, name))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut keys: Vec<SectionKey> = Vec::with_capacity(args.section.len());
+    for name in &args.section {
+        let key = section_key(&topic, name)?;
+        // Asking twice for a section shows it once.
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
     Ok(match format {
         Format::Json => formats::topic_json(&topic, &keys),
         Format::Markdown => formats::topic_markdown(&topic, &keys, args.front_matter),

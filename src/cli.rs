@@ -47,8 +47,8 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
-    /// Read topics from DIR instead of the built-in ones
-    #[arg(long, value_name = "DIR", env = "FOOTCARE_CONTENT_DIR", global = true)]
+    /// Read topics from DIR instead of the built-in ones [env: FOOTCARE_CONTENT_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
     pub content_dir: Option<PathBuf>,
 
     /// Never send long terminal output through $PAGER

@@ -75,7 +75,11 @@ impl ContentSource {
                         format!("cannot read the content folder {}", dir.display())
                     })?;
                     let name = entry.file_name().to_string_lossy().into_owned();
-                    if !name.starts_with('.') && topic_file_name(&name).is_some() {
+                    // Only regular files: reading a FIFO or a device could block forever.
+                    if !name.starts_with('.')
+                        && topic_file_name(&name).is_some()
+                        && entry.path().is_file()
+                    {
                         files.push((name, entry.path()));
                     }
                 }
@@ -174,10 +178,5 @@ fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
 }
 
 fn io_reason(error: &io::Error) -> String {
-    // The standard message ends with "(os error N)", which helps nobody here.
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
+    crate::output::without_os_error_code(&error.to_string()).to_string()
 }

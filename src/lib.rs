@@ -15,5 +15,6 @@ pub mod output;
 pub mod pager;
 pub mod parse;
 pub mod render;
+pub mod sanitize;
 pub mod search;
 pub mod topic;

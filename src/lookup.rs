@@ -12,14 +12,18 @@ pub fn normalize(name: &str) -> String {
         .join("-")
 }
 
-/// The topic whose slug or one of whose aliases matches `name`.
+/// The topic whose slug, title or one of whose aliases matches `name`, tried in that order.
 pub fn find<'a>(topics: &'a [Topic], name: &str) -> Option<&'a Topic> {
     let wanted = normalize(name);
-    topics.iter().find(|t| t.slug == wanted).or_else(|| {
-        topics
-            .iter()
-            .find(|t| t.aliases.iter().any(|a| normalize(a) == wanted))
-    })
+    topics
+        .iter()
+        .find(|t| t.slug == wanted)
+        .or_else(|| topics.iter().find(|t| normalize(&t.title) == wanted))
+        .or_else(|| {
+            topics
+                .iter()
+                .find(|t| t.aliases.iter().any(|a| normalize(a) == wanted))
+        })
 }
 
 /// Up to three slugs close to `name`, closest first.
@@ -62,7 +66,8 @@ mod tests {
 
     fn topic(slug: &str, aliases: &str) -> Topic {
         let text = format!(
-            "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\naliases: [{aliases}]\n"
+            "title: Title of {slug}\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n\
+             aliases: [{aliases}]\n"
         );
         parse_topic("t.yaml", slug, FileFormat::Yaml, &text).unwrap()
     }
@@ -89,6 +94,12 @@ mod tests {
         let topics = topics();
         assert_eq!(find(&topics, "Calf Strain").unwrap().slug, "calf-strain");
         assert_eq!(find(&topics, "TENNIS LEG").unwrap().slug, "calf-strain");
+        assert_eq!(
+            find(&topics, "title of Gastrocnemius Release")
+                .unwrap()
+                .slug,
+            "gastrocnemius-release"
+        );
         assert_eq!(
             find(&topics, "plantar fasciotomy").unwrap().slug,
             "plantar-fascia-release"

@@ -4,6 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::parse::markdown_options;
+use crate::sanitize::sanitize;
 
 /// A run of text in one style.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,7 +97,7 @@ impl Builder {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => match self.code.as_mut() {
-                Some(code) => code.push_str(&text),
+                Some(code) => code.push_str(&sanitize(&text)),
                 None => self.push_text(&text, false),
             },
             Event::Code(text) => self.push_text(&text, true),
@@ -202,7 +203,8 @@ impl Builder {
                 Open::Paragraph
             });
         }
-        let text = text.replace(['\n', '\r'], " ");
+        // Entities such as `&#27;` decode to control characters: sanitise what came out.
+        let text = sanitize(text).replace('\n', " ");
         let span = Span {
             text,
             bold: self.bold > 0,
@@ -344,6 +346,12 @@ mod tests {
         assert_eq!(texts(&blocks), ["See the NHS page (https://www.nhs.uk/)."]);
         let bare = to_blocks("<https://example.org>");
         assert_eq!(texts(&bare), ["https://example.org"]);
+    }
+
+    #[test]
+    fn character_references_cannot_smuggle_escapes() {
+        let blocks = to_blocks("a&#27;[2J b&#x202E;c");
+        assert_eq!(texts(&blocks), ["a\\x1b[2J b<U+202E>c"]);
     }
 
     #[test]

@@ -81,6 +81,14 @@ impl Terminal {
     }
 }
 
+/// The standard I/O message ends with "(os error N)", which helps nobody reading it.
+pub fn without_os_error_code(message: &str) -> &str {
+    match message.rfind(" (os error ") {
+        Some(cut) if message.ends_with(')') => &message[..cut],
+        _ => message,
+    }
+}
+
 /// A reader who quits `head` or `less` early closes the pipe: that is a normal end.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
@@ -174,6 +182,15 @@ mod tests {
             ..tty()
         };
         assert!(no_color.color(ColorChoice::Always));
+    }
+
+    #[test]
+    fn os_error_codes_are_dropped_from_messages() {
+        assert_eq!(
+            without_os_error_code("No space left on device (os error 28)"),
+            "No space left on device"
+        );
+        assert_eq!(without_os_error_code("no code here"), "no code here");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use crate::date::Date;
+use crate::sanitize::{sanitize, sanitize_in_place};
 use crate::topic::{Kind, Section, SectionKey, Source, Topic, TopicError};
 
 /// The two kinds of topic file.
@@ -58,10 +59,11 @@ pub fn parse_topic(
     format: FileFormat,
     text: &str,
 ) -> Result<Topic, TopicError> {
+    // Messages can quote the file, so they are sanitised like everything else from it.
     let at_file = |problem: Problem| TopicError {
         file: file.to_string(),
         line: problem.line,
-        message: problem.message,
+        message: sanitize(&problem.message).into_owned(),
     };
     if !is_valid_slug(slug) {
         return Err(at_file(Problem::general(format!(
@@ -70,6 +72,7 @@ pub fn parse_topic(
         ))));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &*sanitize(text);
     let (fields, sections) = match format {
         FileFormat::Markdown => {
             let parts = split_front_matter(text).map_err(at_file)?;
@@ -92,19 +95,28 @@ pub fn parse_topic(
                 .map(|s| s.0)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(key, yaml)| Section {
-                    key,
-                    title: yaml
-                        .title
-                        .unwrap_or_else(|| key.default_title().to_string()),
-                    markdown: yaml.body,
-                    line: None,
+                .map(|(key, yaml)| {
+                    if holds_section_heading(&yaml.body) {
+                        return Err(at_file(Problem::general(format!(
+                            "section `{key}` holds a `#` or `##` heading: in a YAML topic each \
+                             section is a key under `sections`, and headings inside one \
+                             start with `###`"
+                        ))));
+                    }
+                    Ok(Section {
+                        key,
+                        title: yaml
+                            .title
+                            .unwrap_or_else(|| key.default_title().to_string()),
+                        markdown: yaml.body,
+                        line: None,
+                    })
                 })
-                .collect();
+                .collect::<Result<Vec<_>, _>>()?;
             (fields, sections)
         }
     };
-    Ok(Topic {
+    let mut topic = Topic {
         slug: slug.to_string(),
         title: fields.title,
         summary: fields.summary,
@@ -114,7 +126,53 @@ pub fn parse_topic(
         reviewed: fields.reviewed,
         sources: fields.sources,
         sections,
-    })
+    };
+    clean_strings(&mut topic);
+    Ok(topic)
+}
+
+/// YAML escapes such as `"\e"` can put control characters back into values, so the
+/// values are sanitised again; one-line fields get their white space folded to spaces.
+fn clean_strings(topic: &mut Topic) {
+    let one_line = |text: &mut String| {
+        sanitize_in_place(text);
+        if text.contains(char::is_whitespace) {
+            *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    };
+    one_line(&mut topic.title);
+    one_line(&mut topic.summary);
+    topic.aliases.iter_mut().for_each(one_line);
+    topic.tags.iter_mut().for_each(one_line);
+    for source in &mut topic.sources {
+        one_line(&mut source.title);
+        one_line(&mut source.publisher);
+        for field in [&mut source.authors, &mut source.doi, &mut source.url] {
+            field.iter_mut().for_each(one_line);
+        }
+    }
+    for section in &mut topic.sections {
+        one_line(&mut section.title);
+        sanitize_in_place(&mut section.markdown);
+    }
+}
+
+/// Whether Markdown has a top-level `#` or `##` heading, which only a Markdown topic's
+/// section breaks may have.
+fn holds_section_heading(markdown: &str) -> bool {
+    let mut depth = 0usize;
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1 | HeadingLevel::H2,
+                ..
+            }) if depth == 0 => return true,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// What went wrong, before we know which file it was in.
@@ -602,6 +660,31 @@ mod tests {
         let body_typo = format!("{head}  risks:\n    title: R\n    bdy: x\n");
         let (_, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, &body_typo));
         assert!(message.contains("unknown field `bdy`"), "{message}");
+    }
+
+    #[test]
+    fn yaml_sections_may_not_hold_section_headings() {
+        let text = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\nsections:\n  \
+                    overview: \"Text.\\n\\n## Sneaky\\nMore.\"\n";
+        let (_, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, text));
+        assert!(message.contains("section `overview` holds"), "{message}");
+    }
+
+    #[test]
+    fn control_characters_never_survive_parsing() {
+        let text = "title: \"Bad\\e]0;pwned\\a\"\nsummary: |\n  Two\n  lines\u{202E}.\n\
+                    kind: condition\nreviewed: 2026-01-01\nsections:\n  overview: \"\\e[2Jx\"\n";
+        let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
+        assert_eq!(topic.title, "Bad\\x1b]0;pwned\\x07");
+        assert_eq!(topic.summary, "Two lines<U+202E>.");
+        assert_eq!(topic.sections[0].markdown, "\\x1b[2Jx");
+
+        let bad_date = "title: T\nsummary: S.\nkind: condition\nreviewed: \"\\e[2J\"\n";
+        let (_, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, bad_date));
+        assert!(
+            !message.contains('\x1b') && message.contains("\\x1b[2J"),
+            "{message}"
+        );
     }
 
     #[test]

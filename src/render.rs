@@ -23,17 +23,21 @@ pub const SHORT_DISCLAIMER: &str =
     "General information only, not medical advice: ask your own doctor about your care.";
 
 /// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
-/// in the asked order. `closing_note` adds the short disclaimer when the disclaimer
-/// section is not among what is shown.
+/// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
+/// short disclaimer when the disclaimer section is not among what is shown.
 pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let push_section = |blocks: &mut Vec<Block>, key: SectionKey| {
         if let Some(section) = topic.section(key) {
+            let body = to_blocks(&section.markdown);
+            if body.is_empty() && keys.is_empty() {
+                return;
+            }
             blocks.push(Block::Heading {
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
             });
-            blocks.extend(to_blocks(&section.markdown));
+            blocks.extend(body);
         }
     };
     if keys.is_empty() {
@@ -54,7 +58,9 @@ pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> V
             push_section(&mut blocks, key);
         }
     }
-    let shows_disclaimer = topic.section(SectionKey::Disclaimer).is_some()
+    let shows_disclaimer = topic
+        .section(SectionKey::Disclaimer)
+        .is_some_and(|s| !s.markdown.trim().is_empty())
         && (keys.is_empty() || keys.contains(&SectionKey::Disclaimer));
     if closing_note && !shows_disclaimer {
         blocks.push(Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]));
@@ -110,13 +116,14 @@ pub fn render(blocks: &[Block], style: Style) -> String {
     }
 }
 
-/// Whether a blank line separates two neighbouring blocks: list items and code lines stay
-/// together, and a heading sits right above what it heads.
+/// Whether a blank line separates two neighbouring blocks: list items stay together, and
+/// a heading sits right above what it heads (but apart from a heading that follows it).
 fn blank_between(previous: &Block, next: &Block) -> bool {
-    !matches!(
-        (previous, next),
-        (Block::Item { .. }, Block::Item { .. }) | (Block::Heading { .. }, _)
-    )
+    match (previous, next) {
+        (Block::Item { .. }, Block::Item { .. }) => false,
+        (Block::Heading { .. }, next) => matches!(next, Block::Heading { .. }),
+        _ => true,
+    }
 }
 
 /// One line per heading, paragraph and list item; nested items are indented two spaces a
@@ -124,7 +131,10 @@ fn blank_between(previous: &Block, next: &Block) -> bool {
 pub fn render_plain(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
-    for block in blocks.iter().filter(|b| **b != Block::Rule) {
+    for block in blocks {
+        if *block == Block::Rule {
+            continue;
+        }
         if previous.is_some_and(|p| blank_between(p, block)) {
             out.push('\n');
         }
@@ -257,7 +267,11 @@ pub fn list_wrapped(topics: &[&Topic], color: bool, width: usize) -> String {
     let mut out = String::new();
     for topic in topics {
         let slug = pad(&topic.slug, slug_width);
-        let title = pad(&topic.title, title_width);
+        let title = if indent == 4 {
+            topic.title.clone()
+        } else {
+            pad(&topic.title, title_width)
+        };
         if color {
             out.push_str(&format!("{}  {}", slug.bold(), title));
         } else {

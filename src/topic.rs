@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::{Date, SourceDate};
 
 /// The sections a topic may hold, in the order a reader meets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKey {
     Overview,
@@ -76,15 +76,6 @@ impl fmt::Display for SectionKey {
 pub enum Kind {
     Procedure,
     Condition,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Procedure => "procedure",
-            Kind::Condition => "condition",
-        }
-    }
 }
 
 /// Where a fact in a topic comes from.

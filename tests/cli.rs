@@ -171,6 +171,13 @@ fn a_topic_is_found_by_its_title_in_any_case_or_by_an_alias() {
             .args(["show", "YAML Sample"]),
     );
     assert!(by_alias.starts_with("Sample YAML topic\n"), "{by_alias}");
+    let by_title = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(&dir)
+            .args(["show", "sample yaml TOPIC"]),
+    );
+    assert_eq!(by_title, by_alias);
 }
 
 #[test]
@@ -241,14 +248,28 @@ fn a_closed_pipe_is_a_normal_end() {
 
 #[test]
 fn head_of_the_output_exits_cleanly() {
+    // Far more than a pipe holds, so footcare is still writing when `head` exits.
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "A sentence that is long enough to fill the pipe quickly. ".repeat(20);
+    let body = format!("{paragraph}\n\n").repeat(400);
+    std::fs::write(
+        dir.path().join("long-topic.md"),
+        format!(
+            "---\ntitle: Long topic\nsummary: Long.\nkind: condition\nreviewed: 2026-01-01\n---\n\
+             ## Overview\n{body}"
+        ),
+    )
+    .unwrap();
+    assert!(body.len() > 256 * 1024);
     let script = format!(
-        "set -o pipefail; '{}' show calf-strain | head -1",
-        env!("CARGO_BIN_EXE_footcare")
+        "set -o pipefail; '{}' --content-dir '{}' show long-topic | head -1",
+        env!("CARGO_BIN_EXE_footcare"),
+        dir.path().display()
     );
     let output = Process::new("bash").args(["-c", &script]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "Calf strain\n");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "Long topic\n");
 }
 
 #[test]
@@ -458,7 +479,9 @@ fn showing_a_slug_reads_only_that_topic_file() {
 
 #[test]
 fn a_topic_name_is_never_a_path() {
+    // `../with-bad-file/good-topic` names a real topic file, outside the content folder.
     for name in [
+        "../with-bad-file/good-topic",
         "../../etc/passwd",
         "/etc/passwd",
         "..",
@@ -474,4 +497,136 @@ fn a_topic_name_is_never_a_path() {
             .code(1)
             .stderr(predicate::str::contains("no topic called"));
     }
+}
+
+#[test]
+fn an_empty_content_folder_variable_means_the_built_in_topics() {
+    let out = stdout_of(footcare().env("FOOTCARE_CONTENT_DIR", "").arg("list"));
+    assert!(out.starts_with("calf-strain\t"), "{out}");
+}
+
+#[test]
+fn escape_codes_in_content_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile.yaml"),
+        "title: \"Bad\\e]0;pwned\\a title\"\nsummary: |\n  Two\n  lines.\n\
+         kind: condition\nreviewed: 2026-01-01\nsections:\n  overview: \"Text \\e[2J&#27;[31m \\u202Eevil\"\n",
+    )
+    .unwrap();
+    for args in [
+        &["list"][..],
+        &["show", "hostile"],
+        &["show", "hostile", "--color", "never"],
+        &["show", "hostile", "--format", "markdown", "--front-matter"],
+        &["search", "text"],
+    ] {
+        let output = footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+        let out = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            !out.contains('\x1b') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(!out.contains('\u{202E}'), "{args:?}: {out:?}");
+        assert!(
+            out.contains("\\x1b"),
+            "{args:?}: the escape is shown, not dropped"
+        );
+    }
+    let styled = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(["show", "hostile", "--color", "always"]),
+    );
+    assert!(!styled.contains("\x1b]0;") && !styled.contains("\x1b[2J"));
+    let plain = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(["show", "hostile"]),
+    );
+    assert!(
+        plain.contains("\nTwo lines.\n"),
+        "a summary is one line: {plain}"
+    );
+}
+
+#[test]
+fn a_fifo_in_the_content_folder_is_skipped_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("clinic").join("sample-yaml.yaml"),
+        dir.path().join("sample-yaml.yaml"),
+    )
+    .unwrap();
+    let fifo = dir.path().join("waiting.md");
+    let made = Process::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    footcare()
+        .arg("--content-dir")
+        .arg(dir.path())
+        .arg("list")
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("sample-yaml\t"));
+}
+
+#[test]
+fn a_section_asked_twice_is_shown_once() {
+    let out = stdout_of(footcare().args(["show", "calf-strain", "-s", "risks", "-s", "RISKS"]));
+    assert_eq!(
+        out.matches("Risks of going back too soon").count(),
+        1,
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_disclaimer_does_not_stand_in_for_the_short_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("thin.md"),
+        "---\ntitle: Thin\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n---\n\
+         ## Overview\nText.\n\n## Risks\n\n## Disclaimer\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(["show", "thin", "--color", "always"]),
+    );
+    let words = visible(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.ends_with("ask your own doctor about your care."),
+        "{words}"
+    );
+    let plain = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(["show", "thin"]),
+    );
+    assert!(
+        !plain.contains("Risks") && !plain.contains("Disclaimer"),
+        "{plain:?}"
+    );
+    let asked = stdout_of(
+        footcare()
+            .arg("--content-dir")
+            .arg(dir.path())
+            .args(["show", "thin", "-s", "risks", "-s", "overview"]),
+    );
+    assert_eq!(asked, "Risks\n\nOverview\nText.\n");
 }
