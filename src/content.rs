@@ -1,6 +1,7 @@
 //! Where topics come from: the built-in folder compiled into the binary, or a folder on disk.
 //! This is the only module that reads topic files.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -84,20 +85,21 @@ impl ContentSource {
                     }
                 }
                 files.sort();
-                let mut loaded: Vec<Loaded> = Vec::with_capacity(files.len());
-                let mut seen: Vec<(&str, &Path)> = Vec::new();
+                let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
+                let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
                 for (name, path) in &files {
                     let Some((slug, format)) = topic_file_name(name) else {
                         continue;
                     };
-                    if let Some((_, first)) = seen.iter().find(|(s, _)| *s == slug) {
-                        loaded.push(Err(clash(first, path)));
-                        continue;
+                    match seen.get(slug) {
+                        Some(first) => jobs.push(Job::Clash(clash(first, path))),
+                        None => {
+                            seen.insert(slug, path);
+                            jobs.push(Job::Load(path, slug, format));
+                        }
                     }
-                    seen.push((slug, path));
-                    loaded.push(load_file(path, slug, format));
                 }
-                Ok(loaded)
+                Ok(run_jobs(&jobs))
             }
         }
     }
@@ -114,6 +116,44 @@ impl ContentSource {
         }
         Ok(())
     }
+}
+
+/// One file of a folder to load, or the clash that keeps it from loading.
+enum Job<'a> {
+    Load(&'a Path, &'a str, FileFormat),
+    Clash(TopicError),
+}
+
+impl Job<'_> {
+    fn run(&self) -> Loaded {
+        match self {
+            Job::Load(path, slug, format) => load_file(path, slug, *format),
+            Job::Clash(error) => Err(error.clone()),
+        }
+    }
+}
+
+/// Files below this count are not worth a thread.
+const FILES_PER_THREAD: usize = 64;
+
+/// Loads files on every core, each thread taking a run of them, and keeps their order.
+fn run_jobs(jobs: &[Job]) -> Vec<Loaded> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(jobs.len().div_ceil(FILES_PER_THREAD)).max(1);
+    if threads == 1 {
+        return jobs.iter().map(Job::run).collect();
+    }
+    let per_thread = jobs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .chunks(per_thread)
+            .map(|chunk| scope.spawn(|| chunk.iter().map(Job::run).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a topic loader thread panicked"))
+            .collect()
+    })
 }
 
 fn parse_builtin(name: &str, text: &str) -> Loaded {
