@@ -5,19 +5,23 @@ use std::io::Write;
 
 use anyhow::{bail, Context};
 
-use crate::cli::{Cli, Command, Format, FormatArgs, SearchArgs, ShowArgs};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, Format, FormatArgs, SearchArgs, ShowArgs};
 use crate::content::{ContentSource, Loaded};
+use crate::date::Date;
 use crate::output::Terminal;
 use crate::render::{self, Style};
 use crate::topic::{SectionKey, Topic, TopicError};
-use crate::{formats, lookup, pager, search};
+use crate::{check, formats, lookup, pager, search};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Success,
-    /// A search that matched nothing: exit status 1, as grep does.
-    NoMatch,
+    /// Exit status 1 with nothing more to say: a search that matched nothing, as with
+    /// grep, or a check that found errors, which it has printed.
+    Unsuccessful,
 }
 
 /// A mistake in how footcare was called that clap cannot see, such as a bad regular
@@ -59,6 +63,7 @@ pub fn run(
         Command::List(args) => (list(&source, &output, &args.output, err)?, Outcome::Success),
         Command::Show(args) => (show(&source, &output, args, err)?, Outcome::Success),
         Command::Search(args) => search(&source, &output, args, err)?,
+        Command::Check(args) => check(&source, &output, args)?,
     };
     let paged = terminal.stdout_is_tty
         && !cli.global.no_pager
@@ -182,7 +187,7 @@ fn search(
     };
     let matches = search::search(&chosen, &pattern, &sections);
     let outcome = if matches.is_empty() {
-        Outcome::NoMatch
+        Outcome::Unsuccessful
     } else {
         Outcome::Success
     };
@@ -196,6 +201,43 @@ fn search(
         }
     };
     Ok((text, outcome))
+}
+
+fn check(
+    source: &ContentSource,
+    output: &Output,
+    args: &CheckArgs,
+) -> anyhow::Result<(String, Outcome)> {
+    let settings = check::Settings {
+        max_grade: args.max_grade,
+        warn_grade: args.warn_grade,
+        warn_smog: args.warn_smog,
+        max_age_years: args.max_age,
+        today: today(),
+    };
+    let reports = check::check_all(&source.load_all()?, &settings);
+    let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
+    let text = match args.format {
+        CheckFormat::Json => formats::check_json(&reports),
+        CheckFormat::Text => {
+            let color = output.style(Format::Text) != Style::Plain && output.color;
+            render::check_report(&reports, color)
+        }
+    };
+    let outcome = if failed {
+        Outcome::Unsuccessful
+    } else {
+        Outcome::Success
+    };
+    Ok((text, outcome))
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> Date {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(i64::MAX))
 }
 
 /// Reads only the file the name points to when it is a slug; only an alias or another

@@ -99,6 +99,20 @@ Examples:
   footcare search --regex '\\b[0-9]+ to [0-9]+ weeks' --topic plantar-fascia-release
   footcare search infection --format json | jq -r '.[].slug' | sort -u")]
     Search(SearchArgs),
+
+    /// Check topics: structure, sources, review dates, and how easy they are to read
+    #[command(after_help = "\
+Checks the built-in topics, or those in --content-dir. Each problem prints as
+path:line: error: message (or warning:), then one line a topic with its
+Flesch-Kincaid grade, SMOG index, Flesch reading ease and words a sentence.
+
+Exit status: 1 if any topic has an error, else 0. Warnings do not fail.
+
+Examples:
+  footcare check
+  footcare check --content-dir ./our-topics --warn-grade 7
+  footcare check --format json | jq '.topics[] | {slug, grade: .readability.fk_grade}'")]
+    Check(CheckArgs),
 }
 
 /// The output formats; `text` is styled on a terminal and the same as `plain` elsewhere.
@@ -133,6 +147,37 @@ impl FormatArgs {
             self.format.unwrap_or(Format::Text)
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style findings and a summary line a topic
+    Text,
+    /// One JSON document
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A topic above this Flesch-Kincaid grade is an error
+    #[arg(long, value_name = "GRADE", default_value_t = 8.0)]
+    pub max_grade: f64,
+
+    /// A topic above this Flesch-Kincaid grade is a warning
+    #[arg(long, value_name = "GRADE", default_value_t = 6.0)]
+    pub warn_grade: f64,
+
+    /// A topic above this SMOG index is a warning
+    #[arg(long, value_name = "INDEX", default_value_t = 8.0)]
+    pub warn_smog: f64,
+
+    /// A topic last reviewed more than this many years ago is a warning
+    #[arg(long, value_name = "YEARS", default_value_t = 3)]
+    pub max_age: u16,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 #[derive(Debug, Args)]

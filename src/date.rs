@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// A full calendar date, `YYYY-MM-DD`, as used for `reviewed`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -21,6 +21,41 @@ pub struct SourceDate {
     pub year: u16,
     pub month: Option<u8>,
     pub day: Option<u8>,
+}
+
+impl Date {
+    /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: u16::try_from(year.clamp(0, 9999)).unwrap_or(9999),
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    pub fn plus_years(self, years: u16) -> Date {
+        let year = self.year.saturating_add(years);
+        Date {
+            year,
+            day: self.day.min(days_in_month(year, self.month)),
+            ..self
+        }
+    }
 }
 
 impl TryFrom<String> for Date {
@@ -181,6 +216,27 @@ mod tests {
             assert!(date(bad).is_err(), "{bad} should be rejected");
         }
         assert!(date("2023-02-30").unwrap_err().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(Date::from_unix_days(20_416).to_string(), "2025-11-24");
+        assert_eq!(Date::from_unix_days(20_781).to_string(), "2026-11-24");
+    }
+
+    #[test]
+    fn years_are_added_on_the_calendar() {
+        assert_eq!(
+            date("2023-07-17").unwrap().plus_years(3).to_string(),
+            "2026-07-17"
+        );
+        assert_eq!(
+            date("2024-02-29").unwrap().plus_years(1).to_string(),
+            "2025-02-28"
+        );
+        assert!(date("2023-07-17").unwrap() < date("2023-07-18").unwrap());
     }
 
     #[test]

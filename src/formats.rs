@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::check::TopicReport;
 use crate::date::Date;
 use crate::markdown::{spans_text, to_blocks, Block};
 use crate::parse::derive_key;
@@ -114,6 +115,15 @@ pub fn list_json(topics: &[&Topic]) -> String {
 
 pub fn search_json(matches: &[Match]) -> String {
     to_json(&matches)
+}
+
+/// `check --format json`: `{"topics": [...]}`.
+pub fn check_json(reports: &[TopicReport]) -> String {
+    #[derive(Serialize)]
+    struct Checked<'a> {
+        topics: &'a [TopicReport],
+    }
+    to_json(&Checked { topics: reports })
 }
 
 /// The fields a Markdown topic keeps in its front matter.

@@ -5,6 +5,7 @@
 //! output to [`app`].
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod date;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod output;
 pub mod pager;
 pub mod parse;
+pub mod readability;
 pub mod render;
 pub mod sanitize;
 pub mod search;

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(io::stdout().lock());
     match footcare::app::run(&cli, &terminal, &mut out, &mut io::stderr()) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::NoMatch) => ExitCode::from(1),
+        Ok(Outcome::Unsuccessful) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             // stderr may be closed too; there is nobody left to tell then.

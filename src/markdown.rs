@@ -58,12 +58,23 @@ pub fn spans_text(spans: &[Span]) -> String {
 /// Reduces Markdown to blocks. Soft and hard line breaks become spaces, so each
 /// paragraph and each list item is one block however it was wrapped in the source.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
+    build(markdown).blocks
+}
+
+/// The blocks with the byte offset in `markdown` at which each starts.
+pub fn to_located_blocks(markdown: &str) -> Vec<(usize, Block)> {
+    let builder = build(markdown);
+    builder.starts.into_iter().zip(builder.blocks).collect()
+}
+
+fn build(markdown: &str) -> Builder {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, markdown_options()) {
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        builder.offset = range.start;
         builder.event(event);
     }
     builder.flush();
-    builder.blocks
+    builder
 }
 
 /// The kind of block being gathered.
@@ -78,7 +89,13 @@ enum Open {
 #[derive(Default)]
 struct Builder {
     blocks: Vec<Block>,
+    /// Where each of `blocks` starts in the source.
+    starts: Vec<usize>,
+    /// Where the event being handled starts.
+    offset: usize,
     open: Option<Open>,
+    /// Where the open block started.
+    open_at: usize,
     spans: Vec<Span>,
     bold: usize,
     italic: usize,
@@ -105,7 +122,7 @@ impl Builder {
             Event::SoftBreak | Event::HardBreak => self.push_text(" ", false),
             Event::Rule => {
                 self.flush();
-                self.blocks.push(Block::Rule);
+                self.push_block(Block::Rule, self.offset);
             }
             _ => {}
         }
@@ -115,7 +132,7 @@ impl Builder {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.open = Some(Open::Heading(heading_level(level)));
+                self.open_block(Open::Heading(heading_level(level)));
             }
             Tag::Paragraph => {
                 // A paragraph inside a list item continues that item's line.
@@ -138,7 +155,7 @@ impl Builder {
                     *next = next.map(|n| n.saturating_add(1));
                     current
                 });
-                self.open = Some(Open::Item {
+                self.open_block(Open::Item {
                     depth: self.lists.len().saturating_sub(1),
                     number,
                 });
@@ -150,6 +167,7 @@ impl Builder {
             Tag::CodeBlock(_) => {
                 self.flush();
                 self.code = Some(String::new());
+                self.open_at = self.offset;
             }
             Tag::Strong => self.bold += 1,
             Tag::Emphasis => self.italic += 1,
@@ -176,8 +194,8 @@ impl Builder {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
-                    self.blocks
-                        .push(Block::Code(code.lines().map(str::to_string).collect()));
+                    let lines = code.lines().map(str::to_string).collect();
+                    self.push_block(Block::Code(lines), self.open_at);
                 }
             }
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
@@ -197,7 +215,7 @@ impl Builder {
 
     fn push_text(&mut self, text: &str, code: bool) {
         if self.open.is_none() {
-            self.open = Some(if self.quotes > 0 {
+            self.open_block(if self.quotes > 0 {
                 Open::Quote
             } else {
                 Open::Paragraph
@@ -231,7 +249,7 @@ impl Builder {
         if spans.is_empty() {
             return;
         }
-        self.blocks.push(match open {
+        let block = match open {
             Open::Heading(level) => Block::Heading { level, spans },
             Open::Paragraph => Block::Paragraph(spans),
             Open::Item { depth, number } => Block::Item {
@@ -240,7 +258,18 @@ impl Builder {
                 spans,
             },
             Open::Quote => Block::Quote(spans),
-        });
+        };
+        self.push_block(block, self.open_at);
+    }
+
+    fn open_block(&mut self, open: Open) {
+        self.open = Some(open);
+        self.open_at = self.offset;
+    }
+
+    fn push_block(&mut self, block: Block, start: usize) {
+        self.blocks.push(block);
+        self.starts.push(start);
     }
 }
 
@@ -346,6 +375,16 @@ mod tests {
         assert_eq!(texts(&blocks), ["See the NHS page (https://www.nhs.uk/)."]);
         let bare = to_blocks("<https://example.org>");
         assert_eq!(texts(&bare), ["https://example.org"]);
+    }
+
+    #[test]
+    fn located_blocks_know_where_they_start() {
+        let source = "First\nparagraph.\n\n- item one\n- item two\n";
+        let starts: Vec<usize> = to_located_blocks(source)
+            .iter()
+            .map(|(at, _)| *at)
+            .collect();
+        assert_eq!(starts, [0, 18, 29]);
     }
 
     #[test]

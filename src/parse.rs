@@ -73,10 +73,11 @@ pub fn parse_topic(
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = &*sanitize(text);
-    let (fields, sections) = match format {
+    let (fields, sections, field_lines) = match format {
         FileFormat::Markdown => {
             let parts = split_front_matter(text).map_err(at_file)?;
             let fields = parse_fields(parts.yaml, parts.yaml_line).map_err(at_file)?;
+            let field_lines = top_level_field_lines(parts.yaml, parts.yaml_line);
             if fields.sections.is_some() {
                 return Err(at_file(Problem::general(
                     "`sections` belongs in YAML topic files; in a Markdown topic, \
@@ -85,7 +86,7 @@ pub fn parse_topic(
                 )));
             }
             let sections = split_sections(parts.body, parts.body_line).map_err(at_file)?;
-            (fields, sections)
+            (fields, sections, field_lines)
         }
         FileFormat::Yaml => {
             let mut fields = parse_fields(text, 1).map_err(at_file)?;
@@ -110,14 +111,16 @@ pub fn parse_topic(
                             .unwrap_or_else(|| key.default_title().to_string()),
                         markdown: yaml.body,
                         line: None,
+                        body_line: None,
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            (fields, sections)
+            (fields, sections, top_level_field_lines(text, 1))
         }
     };
     let mut topic = Topic {
         slug: slug.to_string(),
+        file: file.to_string(),
         title: fields.title,
         summary: fields.summary,
         kind: fields.kind,
@@ -126,9 +129,26 @@ pub fn parse_topic(
         reviewed: fields.reviewed,
         sources: fields.sources,
         sections,
+        field_lines,
     };
     clean_strings(&mut topic);
     Ok(topic)
+}
+
+/// Where each top-level `field:` of some YAML starts; `first_line` is the file line of the
+/// YAML's first line.
+fn top_level_field_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
+    yaml.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let (name, _) = line.split_once(':')?;
+            let is_field = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            is_field.then(|| (name.to_string(), first_line + index))
+        })
+        .collect()
 }
 
 /// YAML escapes such as `"\e"` can put control characters back into values, so the
@@ -450,14 +470,15 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
         let end = headings
             .get(index + 1)
             .map_or(body.len(), |next| next.start);
-        let markdown = body[heading.end.min(end)..end]
-            .trim_start_matches(['\r', '\n'])
-            .trim_end();
+        let whole = &body[heading.end.min(end)..end];
+        let markdown = whole.trim_start_matches(['\r', '\n']);
+        let start = end - markdown.len();
         sections.push(Section {
             key,
             title,
-            markdown: markdown.to_string(),
+            markdown: markdown.trim_end().to_string(),
             line: Some(line),
+            body_line: Some(lines.line_at(start)),
         });
     }
     Ok(sections)
@@ -537,6 +558,10 @@ mod tests {
         assert_eq!(topic.sections[1].title, "Warning signs");
         assert_eq!(topic.sections[1].line, Some(14));
         assert_eq!(topic.sections[1].markdown, "- Fever");
+        assert_eq!(topic.sections[0].body_line, Some(9));
+        assert_eq!(topic.sections[1].body_line, Some(15));
+        assert_eq!(topic.field_line("reviewed"), Some(5));
+        assert_eq!(topic.field_line("title"), Some(2));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use termimad::minimad::{Compound, Line, Text};
 use termimad::{FmtText, MadSkin};
 use unicode_width::UnicodeWidthStr;
 
+use crate::check::{Level, TopicReport};
 use crate::markdown::{spans_text, to_blocks, Block, Span};
 use crate::topic::{SectionKey, Source, Topic};
 
@@ -242,6 +243,59 @@ fn skin(color: bool) -> MadSkin {
     skin.headers[0].align = termimad::Alignment::Left;
     skin.headers[1].add_attr(termimad::crossterm::style::Attribute::Bold);
     skin
+}
+
+/// `check` output: each finding compiler-style, `path:line: level: message`, then a line
+/// with each topic's figures, then the totals.
+pub fn check_report(reports: &[TopicReport], color: bool) -> String {
+    let mut out = String::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for report in reports {
+        for finding in &report.findings {
+            let place = match finding.line {
+                Some(line) => format!("{}:{line}", report.file),
+                None => report.file.clone(),
+            };
+            let level = match (finding.level, color) {
+                (Level::Error, true) => format!("{}", "error".red().bold()),
+                (Level::Warning, true) => format!("{}", "warning".yellow().bold()),
+                (Level::Error, false) => "error".to_string(),
+                (Level::Warning, false) => "warning".to_string(),
+            };
+            out.push_str(&format!("{place}: {level}: {}\n", finding.message));
+        }
+        let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
+        errors += e;
+        warnings += w;
+        let figures = match &report.readability {
+            Some(f) => format!(
+                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence",
+                f.fk_grade, f.smog, f.reading_ease, f.words_per_sentence
+            ),
+            None => "not measured".to_string(),
+        };
+        out.push_str(&format!("{}: {figures}: {}\n", report.slug, counted(e, w)));
+    }
+    out.push_str(&format!(
+        "{} {} checked: {}\n",
+        reports.len(),
+        if reports.len() == 1 {
+            "topic"
+        } else {
+            "topics"
+        },
+        counted(errors, warnings)
+    ));
+    out
+}
+
+fn counted(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 /// The topic list for scripts: `slug<TAB>title<TAB>summary`, one topic a line.

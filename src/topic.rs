@@ -102,11 +102,15 @@ pub struct Section {
     pub markdown: String,
     /// The line of the heading in the file, where the file has one.
     pub line: Option<usize>,
+    /// The line `markdown` starts on in the file, where that is known.
+    pub body_line: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     pub slug: String,
+    /// The file it was read from, as messages name it.
+    pub file: String,
     pub title: String,
     pub summary: String,
     pub kind: Kind,
@@ -116,11 +120,21 @@ pub struct Topic {
     pub sources: Vec<Source>,
     /// In document order.
     pub sections: Vec<Section>,
+    /// The line of each top-level field in the file, for messages about it.
+    pub field_lines: Vec<(String, usize)>,
 }
 
 impl Topic {
     pub fn section(&self, key: SectionKey) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The line of a top-level field such as `reviewed`, if the file has it.
+    pub fn field_line(&self, field: &str) -> Option<usize> {
+        self.field_lines
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, line)| *line)
     }
 
     /// The keys this topic has, in document order, for error messages.

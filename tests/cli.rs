@@ -1,9 +1,11 @@
 //! Whole-binary tests: footcare as a person or a script runs it.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
+use common::{fixture, footcare};
 use predicates::prelude::*;
 
 const BUILT_IN: [&str; 3] = [
@@ -11,21 +13,6 @@ const BUILT_IN: [&str; 3] = [
     "gastrocnemius-release",
     "plantar-fascia-release",
 ];
-
-fn footcare() -> Command {
-    let mut cmd = Command::cargo_bin("footcare").unwrap();
-    // Tests decide colour themselves; the environment they run in must not.
-    for var in ["NO_COLOR", "CLICOLOR_FORCE", "FOOTCARE_CONTENT_DIR"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     let output = cmd.output().unwrap();

@@ -1,10 +1,12 @@
 //! The output contract scripts rely on: formats, search, exit codes and paging.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+use common::footcare;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -13,19 +15,6 @@ const BUILT_IN: [&str; 3] = [
     "gastrocnemius-release",
     "plantar-fascia-release",
 ];
-
-fn footcare() -> Command {
-    let mut cmd = Command::cargo_bin("footcare").unwrap();
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "FOOTCARE_CONTENT_DIR",
-        "PAGER",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let output = footcare().args(args).output().unwrap();

@@ -1,0 +1,677 @@
+//! `footcare check`: is each topic whole, sourced, current and easy to read?
+//!
+//! Pure: it takes loaded topics and today's date, and returns findings and figures.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::content::Loaded;
+use crate::date::Date;
+use crate::lookup::normalize;
+use crate::markdown::{spans_text, to_located_blocks, Block};
+use crate::readability::{self, Counts, Readability};
+use crate::topic::{SectionKey, Topic};
+
+/// The limits a topic is held to.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// A topic above this Flesch–Kincaid grade is an error.
+    pub max_grade: f64,
+    /// A topic above this grade is a warning.
+    pub warn_grade: f64,
+    /// A topic above this SMOG index is a warning.
+    pub warn_smog: f64,
+    /// A review older than this many years is a warning.
+    pub max_age_years: u16,
+    pub today: Date,
+}
+
+/// Sentences longer than this are hard to follow.
+pub const LONG_SENTENCE_WORDS: usize = 25;
+/// Paragraphs longer than this are hard to take in.
+pub const LONG_PARAGRAPH_SENTENCES: usize = 5;
+/// More passive sentences than this share make a page feel distant.
+pub const MAX_PASSIVE_SHARE: f64 = 0.20;
+/// Paragraphs shorter than this are too short for a grade to mean much.
+const GRADED_PARAGRAPH_WORDS: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub level: Level,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// The readability figures, rounded to one decimal as they are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figures {
+    pub fk_grade: f64,
+    pub smog: f64,
+    pub reading_ease: f64,
+    pub words_per_sentence: f64,
+}
+
+impl From<Readability> for Figures {
+    fn from(r: Readability) -> Figures {
+        let one_decimal = |x: f64| (x * 10.0).round() / 10.0;
+        Figures {
+            fk_grade: one_decimal(r.fk_grade),
+            smog: one_decimal(r.smog),
+            reading_ease: one_decimal(r.reading_ease),
+            words_per_sentence: one_decimal(r.words_per_sentence),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionReport {
+    pub key: SectionKey,
+    pub readability: Figures,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicReport {
+    pub slug: String,
+    pub file: String,
+    /// `None` when the file could not be read as a topic.
+    pub readability: Option<Figures>,
+    pub sections: Vec<SectionReport>,
+    pub findings: Vec<Finding>,
+}
+
+impl TopicReport {
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.level == level).count()
+    }
+
+    fn add(&mut self, level: Level, line: Option<usize>, message: String) {
+        self.findings.push(Finding {
+            level,
+            line,
+            message,
+        });
+    }
+}
+
+/// Checks every loaded topic, and the names they share. A file that did not load is
+/// reported with its problem as an error.
+pub fn check_all(loaded: &[Loaded], settings: &Settings) -> Vec<TopicReport> {
+    let topics: Vec<&Topic> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
+    let clashes = name_clashes(&topics);
+    loaded
+        .iter()
+        .map(|result| match result {
+            Ok(topic) => {
+                let mut report = check_topic(topic, settings);
+                for (name, others) in clashes.iter() {
+                    if let Some(index) = others.iter().position(|slug| *slug == topic.slug) {
+                        let mut rest = others.clone();
+                        rest.remove(index);
+                        let line = if *name == topic.slug {
+                            None
+                        } else {
+                            topic.field_line("aliases")
+                        };
+                        report.add(
+                            Level::Error,
+                            line,
+                            format!(
+                                "the name `{name}` also belongs to {}: each slug and alias \
+                                 must name one topic",
+                                rest.join(", ")
+                            ),
+                        );
+                    }
+                }
+                report
+                    .findings
+                    .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
+                report
+            }
+            Err(problem) => TopicReport {
+                slug: Path::new(&problem.file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                file: problem.file.clone(),
+                readability: None,
+                sections: Vec::new(),
+                findings: vec![Finding {
+                    level: Level::Error,
+                    line: problem.line,
+                    message: problem.message.clone(),
+                }],
+            },
+        })
+        .collect()
+}
+
+/// Names (slugs and aliases, as a reader would type them) that lead to more than one
+/// topic, with the slugs of those topics.
+fn name_clashes(topics: &[&Topic]) -> BTreeMap<String, Vec<String>> {
+    let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for topic in topics {
+        let names =
+            std::iter::once(topic.slug.clone()).chain(topic.aliases.iter().map(|a| normalize(a)));
+        for name in names {
+            let slugs = owners.entry(name).or_default();
+            if !slugs.contains(&topic.slug) {
+                slugs.push(topic.slug.clone());
+            }
+        }
+    }
+    owners.retain(|_, slugs| slugs.len() > 1);
+    owners
+}
+
+/// One piece of prose a reader sees, and where it starts.
+struct Prose {
+    line: Option<usize>,
+    text: String,
+    is_paragraph: bool,
+}
+
+/// The visible text of a section: paragraphs, quotes and list items, each item read as a
+/// sentence of its own. Headings and code are not prose.
+fn prose(markdown: &str, body_line: Option<usize>) -> Vec<Prose> {
+    to_located_blocks(markdown)
+        .into_iter()
+        .filter_map(|(offset, block)| {
+            let line = body_line.map(|first| first + markdown[..offset].matches('\n').count());
+            match block {
+                Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
+                    line,
+                    text: spans_text(&spans),
+                    is_paragraph: true,
+                }),
+                Block::Item { spans, .. } => {
+                    let mut text = spans_text(&spans);
+                    if !text.ends_with(['.', '!', '?', ':']) {
+                        text.push('.');
+                    }
+                    Some(Prose {
+                        line,
+                        text,
+                        is_paragraph: false,
+                    })
+                }
+                Block::Heading { .. } | Block::Code(_) | Block::Rule => None,
+            }
+        })
+        .collect()
+}
+
+pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
+    let mut report = TopicReport {
+        slug: topic.slug.clone(),
+        file: topic.file.clone(),
+        readability: None,
+        sections: Vec::new(),
+        findings: Vec::new(),
+    };
+    check_structure(topic, &mut report);
+    check_review_date(topic, settings, &mut report);
+
+    let mut total = Counts::of_text(&topic.summary);
+    let mut sentences = readability::sentences(&topic.summary)
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    let mut addresses_reader = mentions_you(&topic.summary);
+    for section in &topic.sections {
+        let pieces = prose(&section.markdown, section.body_line);
+        let mut counts = Counts::default();
+        for piece in &pieces {
+            let piece_counts = Counts::of_text(&piece.text);
+            counts.add(piece_counts);
+            check_prose(piece, piece_counts, settings, &mut report);
+            addresses_reader |= mentions_you(&piece.text);
+            sentences.extend(
+                readability::sentences(&piece.text)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+        }
+        if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
+            && !pieces.is_empty()
+            && !has_action(&section.markdown, &pieces)
+        {
+            report.add(
+                Level::Warning,
+                section.line,
+                format!(
+                    "`{}` gives the reader nothing to do: add a numbered step or a sentence \
+                     that starts with what to do",
+                    section.key
+                ),
+            );
+        }
+        total.add(counts);
+        report.sections.push(SectionReport {
+            key: section.key,
+            readability: Readability::from_counts(counts).into(),
+        });
+    }
+
+    let figures = Readability::from_counts(total);
+    let line = topic.field_line("title");
+    if figures.fk_grade > settings.max_grade {
+        report.add(
+            Level::Error,
+            line,
+            format!(
+                "reads at grade {:.1} (Flesch–Kincaid), above the limit of {:.1}: use shorter \
+                 sentences and shorter words",
+                figures.fk_grade, settings.max_grade
+            ),
+        );
+    } else if figures.fk_grade > settings.warn_grade {
+        report.add(
+            Level::Warning,
+            line,
+            format!(
+                "reads at grade {:.1} (Flesch–Kincaid), above the target of {:.1}",
+                figures.fk_grade, settings.warn_grade
+            ),
+        );
+    }
+    if figures.smog > settings.warn_smog {
+        report.add(
+            Level::Warning,
+            line,
+            format!(
+                "SMOG index {:.1}, above the target of {:.1}: fewer words of three or more \
+                 syllables",
+                figures.smog, settings.warn_smog
+            ),
+        );
+    }
+    let passive = sentences.iter().filter(|s| is_passive(s)).count();
+    if !sentences.is_empty() && passive as f64 / sentences.len() as f64 > MAX_PASSIVE_SHARE {
+        let example = sentences
+            .iter()
+            .find(|s| is_passive(s))
+            .map(|s| quote(s))
+            .unwrap_or_default();
+        report.add(
+            Level::Warning,
+            None,
+            format!(
+                "{passive} of {} sentences are passive, over {:.0}%: say who does what, as in \
+                 \"your surgeon cuts\" rather than \"the tendon is cut\" (for example {example})",
+                sentences.len(),
+                MAX_PASSIVE_SHARE * 100.0
+            ),
+        );
+    }
+    if !addresses_reader {
+        report.add(
+            Level::Warning,
+            None,
+            "never speaks to the reader as \"you\"".to_string(),
+        );
+    }
+    report.readability = Some(figures.into());
+    report
+}
+
+fn check_structure(topic: &Topic, report: &mut TopicReport) {
+    for key in SectionKey::ALL {
+        let Some(section) = topic.section(key) else {
+            report.add(
+                Level::Error,
+                None,
+                format!(
+                    "missing section `{key}`: a topic has {}",
+                    SectionKey::list_all()
+                ),
+            );
+            continue;
+        };
+        let blocks = to_located_blocks(&section.markdown);
+        if blocks.is_empty() {
+            report.add(
+                Level::Error,
+                section.line,
+                format!("section `{key}` is empty"),
+            );
+            continue;
+        }
+        if matches!(key, SectionKey::Risks | SectionKey::WarningSigns) {
+            let bullets = blocks.iter().any(|(_, b)| {
+                matches!(
+                    b,
+                    Block::Item {
+                        depth: 0,
+                        number: None,
+                        ..
+                    }
+                )
+            });
+            let numbered = blocks.iter().any(|(_, b)| {
+                matches!(
+                    b,
+                    Block::Item {
+                        number: Some(_),
+                        ..
+                    }
+                )
+            });
+            if !bullets || numbered {
+                report.add(
+                    Level::Error,
+                    section.line,
+                    format!(
+                        "section `{key}` must be a bullet list (`- ` items), one point an item, \
+                         so that each can be read and found on its own"
+                    ),
+                );
+            }
+        }
+    }
+    if topic.sources.is_empty() {
+        report.add(
+            Level::Error,
+            topic.field_line("title"),
+            "no sources: list where the facts come from, each with title, publisher and date"
+                .to_string(),
+        );
+    }
+}
+
+fn check_review_date(topic: &Topic, settings: &Settings, report: &mut TopicReport) {
+    let line = topic.field_line("reviewed");
+    if topic.reviewed > settings.today {
+        report.add(
+            Level::Error,
+            line,
+            format!(
+                "reviewed {} is in the future (today is {})",
+                topic.reviewed, settings.today
+            ),
+        );
+    } else if topic.reviewed.plus_years(settings.max_age_years) < settings.today {
+        report.add(
+            Level::Warning,
+            line,
+            format!(
+                "last reviewed {}, more than {} years ago: check it against current sources",
+                topic.reviewed, settings.max_age_years
+            ),
+        );
+    }
+}
+
+/// Long sentences and paragraphs, and paragraphs far harder than the page should be.
+fn check_prose(piece: &Prose, counts: Counts, settings: &Settings, report: &mut TopicReport) {
+    let sentences = readability::sentences(&piece.text);
+    for sentence in &sentences {
+        let words = readability::words(sentence).len();
+        if words > LONG_SENTENCE_WORDS {
+            report.add(
+                Level::Warning,
+                piece.line,
+                format!(
+                    "a sentence of {words} words, over {LONG_SENTENCE_WORDS}: {}",
+                    quote(sentence)
+                ),
+            );
+        }
+    }
+    if piece.is_paragraph && sentences.len() > LONG_PARAGRAPH_SENTENCES {
+        report.add(
+            Level::Warning,
+            piece.line,
+            format!(
+                "a paragraph of {} sentences, over {LONG_PARAGRAPH_SENTENCES}: split it",
+                sentences.len()
+            ),
+        );
+    }
+    let grade = Readability::from_counts(counts).fk_grade;
+    if piece.is_paragraph && counts.words >= GRADED_PARAGRAPH_WORDS && grade > settings.max_grade {
+        report.add(
+            Level::Warning,
+            piece.line,
+            format!(
+                "a paragraph at grade {grade:.1}, above {:.1}: {}",
+                settings.max_grade,
+                quote(&piece.text)
+            ),
+        );
+    }
+}
+
+/// The start of a sentence, quoted, for a message.
+fn quote(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        format!("\"{}\"", words.join(" "))
+    } else {
+        format!("\"{} …\"", words[..8].join(" "))
+    }
+}
+
+fn lowercase_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+}
+
+fn mentions_you(text: &str) -> bool {
+    lowercase_words(text).any(|w| {
+        matches!(
+            w.as_str(),
+            "you" | "your" | "yours" | "yourself" | "you're" | "you'll" | "you've" | "you'd"
+        )
+    })
+}
+
+/// Verbs a step for the reader commonly starts with.
+const ACTION_VERBS: &[&str] = &[
+    "ask", "avoid", "begin", "bring", "call", "check", "count", "do", "don't", "eat", "follow",
+    "get", "go", "keep", "let", "limit", "move", "plan", "put", "raise", "rest", "roll", "rub",
+    "see", "sit", "start", "stay", "stop", "stretch", "switch", "take", "talk", "tell", "think",
+    "try", "use", "wait", "walk", "wear", "write",
+];
+
+/// Whether a section tells the reader what to do: a numbered step, or a sentence or item
+/// that starts with an action verb.
+fn has_action(markdown: &str, pieces: &[Prose]) -> bool {
+    let numbered = to_located_blocks(markdown).iter().any(|(_, b)| {
+        matches!(
+            b,
+            Block::Item {
+                number: Some(_),
+                ..
+            }
+        )
+    });
+    numbered
+        || pieces.iter().any(|piece| {
+            readability::sentences(&piece.text).iter().any(|sentence| {
+                lowercase_words(sentence)
+                    .next()
+                    .is_some_and(|first| ACTION_VERBS.contains(&first.as_str()))
+            })
+        })
+}
+
+const BE_FORMS: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being"];
+
+/// Past participles that do not end in -ed.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "begun",
+    "bent",
+    "bitten",
+    "born",
+    "bought",
+    "broken",
+    "brought",
+    "built",
+    "caught",
+    "chosen",
+    "cut",
+    "done",
+    "drawn",
+    "driven",
+    "eaten",
+    "fallen",
+    "felt",
+    "found",
+    "forgotten",
+    "given",
+    "gone",
+    "grown",
+    "held",
+    "hidden",
+    "hit",
+    "hurt",
+    "kept",
+    "known",
+    "laid",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "paid",
+    "put",
+    "seen",
+    "sent",
+    "set",
+    "shown",
+    "shut",
+    "sold",
+    "spent",
+    "split",
+    "spread",
+    "stuck",
+    "swollen",
+    "taken",
+    "taught",
+    "thrown",
+    "told",
+    "torn",
+    "understood",
+    "worn",
+    "written",
+];
+
+/// Words ending in -ed that are not participles.
+const NOT_PARTICIPLES: &[&str] = &[
+    "bed", "bleed", "breed", "feed", "hundred", "need", "red", "seed", "shed", "sled", "speed",
+];
+
+/// A sentence with a form of "be" followed (past an adverb or "not") by a past participle:
+/// "the tendon is cut", "you may be given".
+fn is_passive(sentence: &str) -> bool {
+    let words: Vec<String> = lowercase_words(sentence).collect();
+    words.iter().enumerate().any(|(index, word)| {
+        if !BE_FORMS.contains(&word.as_str()) {
+            return false;
+        }
+        let next = words[index + 1..].iter().find(|w| {
+            !(w.ends_with("ly")
+                || matches!(w.as_str(), "not" | "also" | "often" | "then" | "still"))
+        });
+        next.is_some_and(|w| {
+            IRREGULAR_PARTICIPLES.contains(&w.as_str())
+                || (w.len() > 3 && w.ends_with("ed") && !NOT_PARTICIPLES.contains(&w.as_str()))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_topic, FileFormat};
+
+    fn settings() -> Settings {
+        Settings {
+            max_grade: 8.0,
+            warn_grade: 6.0,
+            warn_smog: 8.0,
+            max_age_years: 3,
+            today: Date::try_from("2026-11-24".to_string()).unwrap(),
+        }
+    }
+
+    #[test]
+    fn passive_sentences_are_recognised() {
+        for passive in [
+            "The tendon is cut straight across.",
+            "You may be given medicine.",
+            "The band is then gently released.",
+            "It was not done.",
+        ] {
+            assert!(is_passive(passive), "{passive}");
+        }
+        for active in [
+            "Your surgeon cuts the tendon.",
+            "The skin is red and sore.",
+            "You need to rest.",
+            "It is a band of tissue.",
+        ] {
+            assert!(!is_passive(active), "{active}");
+        }
+    }
+
+    #[test]
+    fn actions_are_numbered_steps_or_sentences_that_start_with_a_verb() {
+        let steps = "1. Rest.\n2. Ice.";
+        assert!(has_action(steps, &prose(steps, None)));
+        let verb = "Most people heal. Wear the boot for 2 weeks.";
+        assert!(has_action(verb, &prose(verb, None)));
+        let none = "Healing takes weeks. The boot helps.";
+        assert!(!has_action(none, &prose(none, None)));
+    }
+
+    #[test]
+    fn prose_lines_follow_the_file() {
+        let pieces = prose("One.\n\n- Two\n- Three.\n", Some(10));
+        let lines: Vec<Option<usize>> = pieces.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(10), Some(12), Some(13)]);
+        assert_eq!(pieces[1].text, "Two.", "an item reads as a sentence");
+    }
+
+    #[test]
+    fn you_is_found_in_any_form() {
+        assert!(mentions_you("Your calf"));
+        assert!(mentions_you("If you’re sore"));
+        assert!(!mentions_you("The patient rests. Young people heal."));
+    }
+
+    #[test]
+    fn review_dates_in_the_future_or_long_past_are_reported() {
+        let topic = |reviewed: &str| {
+            let text = format!("title: T\nsummary: S.\nkind: condition\nreviewed: {reviewed}\n");
+            parse_topic("t.yaml", "t", FileFormat::Yaml, &text).unwrap()
+        };
+        let messages = |reviewed: &str| {
+            let mut report = TopicReport {
+                slug: String::new(),
+                file: String::new(),
+                readability: None,
+                sections: Vec::new(),
+                findings: Vec::new(),
+            };
+            check_review_date(&topic(reviewed), &settings(), &mut report);
+            report.findings
+        };
+        assert_eq!(messages("2027-01-01")[0].level, Level::Error);
+        assert_eq!(messages("2027-01-01")[0].line, Some(4));
+        assert_eq!(messages("2023-11-23")[0].level, Level::Warning);
+        assert!(messages("2023-11-24").is_empty());
+        assert!(messages("2026-11-24").is_empty());
+    }
+}

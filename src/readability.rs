@@ -1,0 +1,880 @@
+//! Readability figures for plain prose: Flesch–Kincaid grade, SMOG index and Flesch
+//! reading ease.
+//!
+//! Sentences and words are found the way the common readability tools find them, so our
+//! figures can be compared with theirs. Syllables come from spelling rules and a short
+//! table of words the rules get wrong, not from a pronouncing dictionary.
+
+/// Counts gathered from plain prose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+    pub polysyllables: usize,
+}
+
+/// A stretch between end marks with fewer words than this (a heading run into the next
+/// sentence, "Dr.", "e.g.") is not counted as a sentence, as the established tools do.
+const FEWEST_WORDS_IN_A_SENTENCE: usize = 3;
+
+/// Words of this many syllables or more are polysyllables for SMOG.
+const POLYSYLLABLE: usize = 3;
+
+impl Counts {
+    /// Counts one piece of plain text (already stripped of markup). Sentences end at . ! ?
+    /// (runs of them count once); text with words but no end mark is one sentence. A
+    /// "sentence" of 2 words or fewer is not counted as a sentence, though its words are,
+    /// and text with any words has at least 1 sentence.
+    pub fn of_text(text: &str) -> Counts {
+        let words = words(text);
+        if words.is_empty() {
+            return Counts::default();
+        }
+        let sentences = sentences(text)
+            .into_iter()
+            .filter(|sentence| self::words(sentence).len() >= FEWEST_WORDS_IN_A_SENTENCE)
+            .count();
+        let mut counts = Counts {
+            sentences: sentences.max(1),
+            words: words.len(),
+            ..Counts::default()
+        };
+        for word in words {
+            let syllables = syllables(word);
+            counts.syllables += syllables;
+            counts.polysyllables += usize::from(syllables >= POLYSYLLABLE);
+        }
+        counts
+    }
+
+    pub fn add(&mut self, other: Counts) {
+        self.sentences += other.sentences;
+        self.words += other.words;
+        self.syllables += other.syllables;
+        self.polysyllables += other.polysyllables;
+    }
+}
+
+/// The four figures, from counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    pub fk_grade: f64,
+    pub smog: f64,
+    pub reading_ease: f64,
+    pub words_per_sentence: f64,
+}
+
+impl Readability {
+    /// The figures for `counts`; all zero when there are no words or no sentences.
+    pub fn from_counts(counts: Counts) -> Readability {
+        if counts.words == 0 || counts.sentences == 0 {
+            return Readability {
+                fk_grade: 0.0,
+                smog: 0.0,
+                reading_ease: 0.0,
+                words_per_sentence: 0.0,
+            };
+        }
+        let sentences = counts.sentences as f64;
+        let words_per_sentence = counts.words as f64 / sentences;
+        let syllables_per_word = counts.syllables as f64 / counts.words as f64;
+        Readability {
+            fk_grade: 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
+            smog: 1.0430 * (counts.polysyllables as f64 * 30.0 / sentences).sqrt() + 3.1291,
+            reading_ease: 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+            words_per_sentence,
+        }
+    }
+}
+
+/// The sentences of a text, as slices, split the same way [`Counts::of_text`] splits them.
+/// Each runs from its first letter or digit up to and including its run of end marks;
+/// stretches with no letter or digit are left out.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let marks_start = rest.find(is_end_mark).unwrap_or(rest.len());
+        let end = rest[marks_start..]
+            .find(|c| !is_end_mark(c))
+            .map_or(rest.len(), |marks| marks_start + marks);
+        let stretch = &rest[..end];
+        if let Some(start) = stretch.find(char::is_alphanumeric) {
+            found.push(stretch[start..].trim_end());
+        }
+        rest = &rest[end..];
+    }
+    found
+}
+
+fn is_end_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
+/// The words of a text, the same way [`Counts::of_text`] finds them: runs between spaces,
+/// dashes and slashes, trimmed of punctuation at either end, that hold a letter or digit.
+/// Hyphenated words and contractions stay whole ("grab-and-tear", "doesn’t").
+pub fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Syllables in one word. Letters, digits, apostrophes and hyphens are expected; the
+/// parts between hyphens and other marks are counted separately and added up. A number
+/// written in digits counts as spoken when it is below 100 ("17" is three, "75" four);
+/// a longer run of digits (a year, a code) counts as one. Every word has at least one.
+pub fn syllables(word: &str) -> usize {
+    let mut total = 0;
+    let mut rest = word;
+    while let Some(first) = rest.chars().next() {
+        let kind = CharKind::of(first);
+        let run_end = rest
+            .find(|c: char| CharKind::of(c) != kind)
+            .unwrap_or(rest.len());
+        let run = &rest[..run_end];
+        total += match kind {
+            CharKind::Letter => letter_run_syllables(run),
+            CharKind::Digit => number_syllables(run),
+            // Signs such as "½" are read as a word each.
+            CharKind::OtherNumeral => run.chars().count(),
+            CharKind::Separator => 0,
+        };
+        rest = &rest[run_end..];
+    }
+    total.max(1)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharKind {
+    Letter,
+    Digit,
+    OtherNumeral,
+    Separator,
+}
+
+impl CharKind {
+    fn of(c: char) -> CharKind {
+        if c.is_alphabetic() || is_apostrophe(c) {
+            CharKind::Letter
+        } else if c.is_ascii_digit() {
+            CharKind::Digit
+        } else if c.is_numeric() {
+            CharKind::OtherNumeral
+        } else {
+            CharKind::Separator
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
+/// Syllables of a number written in digits: below 100 as spoken, anything longer as one.
+fn number_syllables(digits: &str) -> usize {
+    // zero, one, two, ... nine
+    const UNITS: [usize; 10] = [2, 1, 1, 1, 1, 1, 1, 2, 1, 1];
+    // ten, eleven, twelve, thirteen, ... nineteen
+    const TEENS: [usize; 10] = [1, 3, 1, 2, 2, 2, 2, 3, 2, 2];
+    // -, -, twenty, thirty, ... ninety
+    const TENS: [usize; 10] = [0, 0, 2, 2, 2, 2, 2, 3, 2, 2];
+    let digit = |byte: u8| usize::from(byte - b'0');
+    match digits.as_bytes() {
+        [units] => UNITS[digit(*units)],
+        [b'1', units] => TEENS[digit(*units)],
+        [tens @ b'2'..=b'9', b'0'] => TENS[digit(*tens)],
+        [tens @ b'2'..=b'9', units] => TENS[digit(*tens)] + UNITS[digit(*units)],
+        _ => 1,
+    }
+}
+
+/// Syllables of a run of letters and apostrophes, such as "doesn’t" or "runner's".
+fn letter_run_syllables(run: &str) -> usize {
+    let spelling: String = run
+        .chars()
+        .filter(|c| !is_apostrophe(*c))
+        .flat_map(char::to_lowercase)
+        .map(without_accent)
+        .collect();
+    if spelling.is_empty() {
+        return 0;
+    }
+    // "isn't" and "couldn't" say the n as a syllable of its own; "don't" and "can't" do not.
+    let negated = run.chars().rev().nth(1).is_some_and(is_apostrophe);
+    let negated_verb = spelling.strip_suffix("nt").filter(|_| negated);
+    match negated_verb {
+        Some(verb) if verb.ends_with(|c: char| c.is_alphabetic() && !is_vowel_letter(c)) => {
+            spoken_syllables(verb) + 1
+        }
+        _ => spoken_syllables(&spelling),
+    }
+}
+
+fn without_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+fn is_vowel_letter(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Words the spelling rules get wrong, and the medical and anatomical words of our topics
+/// (kept here so their counts never drift with the rules). Counts follow standard
+/// dictionary pronunciation. A plural or possessive "s" is looked up without the s.
+const KNOWN_WORDS: &[(&str, usize)] = &[
+    // Irregular everyday words.
+    ("business", 2),
+    ("element", 3),
+    ("hour", 2),
+    ("maybe", 2),
+    ("our", 2),
+    ("people", 2),
+    // Medical and anatomical words of our topics.
+    ("achilles", 3),
+    ("anesthesia", 4),
+    ("bunion", 2),
+    ("buttock", 2),
+    ("dorsiflexion", 4),
+    ("endoscopic", 4),
+    ("fascia", 2),
+    ("fasciitis", 4),
+    ("fasciopathy", 5),
+    ("fasciotomy", 5),
+    ("fiber", 2),
+    ("flexor", 2),
+    ("gastroc", 2),
+    ("gastrocnemius", 5),
+    ("glute", 1),
+    ("iliopsoas", 5),
+    ("incision", 3),
+    ("infection", 3),
+    ("inflamed", 2),
+    ("ligament", 3),
+    ("muscle", 2),
+    ("neuroma", 3),
+    ("orthopaedic", 4),
+    ("orthopedic", 4),
+    ("pelvis", 2),
+    ("physical", 3),
+    ("plantar", 2),
+    ("psoas", 2),
+    ("soleus", 3),
+    ("spasm", 2),
+    ("splint", 1),
+    ("surgeon", 2),
+    ("surgery", 3),
+    ("symptom", 2),
+    ("syndrome", 2),
+    ("tarsal", 2),
+    ("tendon", 2),
+    ("therapist", 3),
+    ("therapy", 3),
+    ("thromboembolism", 6),
+    ("thrombosis", 3),
+    ("tissue", 2),
+    ("venous", 2),
+];
+
+/// Leading parts of compounds whose own count is fixed: the e of "some" is silent in
+/// "something", and "every" loses a syllable in "everyone".
+const COMPOUND_HEADS: &[(&str, usize)] = &[("some", 1), ("there", 1), ("every", 2)];
+
+/// Endings added after a silent e that stays written: "lately", "movement", "careful".
+const ENDINGS_AFTER_SILENT_E: &[&str] = &[
+    "ments", "ment", "fully", "ful", "less", "ness", "some", "ly", "ty",
+];
+
+/// Syllables of a lowercase word of letters.
+fn spoken_syllables(word: &str) -> usize {
+    if let Some(count) = known_count(word) {
+        return count;
+    }
+    for &(head, head_count) in COMPOUND_HEADS {
+        if let Some(rest) = word.strip_prefix(head) {
+            if rest.len() >= 2 && rest.contains(is_vowel_letter) {
+                return head_count + spoken_syllables(rest);
+            }
+        }
+    }
+    for ending in ENDINGS_AFTER_SILENT_E {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.len() >= 3 && ends_in_consonant_and_e(stem) {
+                return spoken_syllables(stem) + rule_syllables(ending);
+            }
+        }
+    }
+    // "-ically" is said "-ic-ly": "basically", "specifically".
+    if let Some(stem) = word
+        .strip_suffix("ally")
+        .filter(|stem| stem.ends_with("ic"))
+    {
+        return spoken_syllables(stem) + 1;
+    }
+    rule_syllables(word)
+}
+
+fn known_count(word: &str) -> Option<usize> {
+    let look_up = |word: &str| {
+        KNOWN_WORDS
+            .iter()
+            .find(|(known, _)| *known == word)
+            .map(|&(_, count)| count)
+    };
+    look_up(word).or_else(|| word.strip_suffix('s').and_then(look_up))
+}
+
+fn ends_in_consonant_and_e(stem: &str) -> bool {
+    let mut tail = stem.chars().rev();
+    matches!((tail.next(), tail.next()), (Some('e'), Some(c)) if !is_vowel_letter(c))
+}
+
+/// Syllables by spelling rules: one per group of vowel letters, plus one where a group
+/// holds two vowels said apart ("cre-ate" is not, "i-de-a" is), less a silent final e,
+/// plus one for endings whose vowel is heard but not written ("spasm", "fire").
+fn rule_syllables(word: &str) -> usize {
+    let spelling = Spelling::new(word);
+    let groups = spelling.vowel_groups();
+    if groups.is_empty() {
+        // A word with no vowel letter is an abbreviation read letter by letter ("DVT",
+        // "Dr"); w is the one letter of three syllables.
+        return spelling
+            .letters
+            .iter()
+            .map(|&letter| if letter == 'w' { 3 } else { 1 })
+            .sum();
+    }
+    let mut count: usize = groups
+        .iter()
+        .enumerate()
+        .map(|(index, &(start, end))| {
+            let later_group = index > 0;
+            1 + (start..end - 1)
+                .filter(|&i| spelling.said_apart(i, later_group))
+                .count()
+        })
+        .sum();
+    if groups.len() > 1 && spelling.final_e_is_silent() {
+        count -= 1;
+    }
+    if spelling.ends_with_unwritten_vowel() {
+        count += 1;
+    }
+    count.max(1)
+}
+
+/// A lowercase word as letters, each marked as sounding as a vowel or not.
+struct Spelling {
+    letters: Vec<char>,
+    vowel: Vec<bool>,
+}
+
+impl Spelling {
+    fn new(word: &str) -> Spelling {
+        let letters: Vec<char> = word.chars().collect();
+        let mut vowel = Vec::with_capacity(letters.len());
+        for (i, &letter) in letters.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| letters[b]);
+            let next_is_vowel = matches!(letters.get(i + 1), Some('a' | 'e' | 'i' | 'o' | 'u'));
+            let sounds_as_vowel = match letter {
+                'a' | 'e' | 'i' | 'o' => true,
+                // "qu" and the "gu" of "guess", "language", "league" say a w or nothing.
+                'u' => match before {
+                    Some('q') => false,
+                    Some('g') => {
+                        let before_g = i.checked_sub(2).map(|b| letters[b]);
+                        !(next_is_vowel
+                            && (before_g.is_none()
+                                || before_g == Some('n')
+                                || before_g.is_some_and(|c| "aeio".contains(c))))
+                    }
+                    _ => true,
+                },
+                // A y opening a word, or between vowels ("beyond", "player", "lawyer"), is a
+                // consonant.
+                'y' => {
+                    let after_vowel =
+                        i > 0 && vowel[i - 1] || before == Some('w') && i > 1 && vowel[i - 2];
+                    i > 0 && !(after_vowel && next_is_vowel)
+                }
+                _ => false,
+            };
+            vowel.push(sounds_as_vowel);
+        }
+        Spelling { letters, vowel }
+    }
+
+    fn len(&self) -> usize {
+        self.letters.len()
+    }
+
+    /// The vowel groups, as start and end (exclusive) positions.
+    fn vowel_groups(&self) -> Vec<(usize, usize)> {
+        let mut groups = Vec::new();
+        let mut i = 0;
+        while i < self.len() {
+            if self.vowel[i] {
+                let start = i;
+                while i < self.len() && self.vowel[i] {
+                    i += 1;
+                }
+                groups.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        groups
+    }
+
+    fn letter_before(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).map(|b| self.letters[b])
+    }
+
+    /// Whether the vowels at `i` and `i + 1`, in one group, are said as two syllables.
+    /// `later_group` tells whether another vowel group comes before this one.
+    fn said_apart(&self, i: usize, later_group: bool) -> bool {
+        let (first, second) = (self.letters[i], self.letters[i + 1]);
+        let before = self.letter_before(i);
+        let after = &self.letters[i + 2..];
+        // "going", "being", "seeing"
+        if second == 'i' && matches!(after, ['n', 'g'] | ['n', 'g', 's']) {
+            return true;
+        }
+        match (first, second) {
+            // "dye", "dyes", but "flyer"
+            ('y', 'e') => !matches!(after, [] | ['s'] | ['d']),
+            // "crying", "embryo"
+            ('y', _) => true,
+            ('a', 'o') | ('i', 'i') | ('i', 'u') | ('u', 'a') | ('u', 'o') => true,
+            // "mosaic", "heroic"
+            ('a' | 'o', 'i') => matches!(after, ['c']),
+            ('e', 'a') => {
+                // "idea", "areas", "Korean", but "sea", "ocean"
+                let ends_word = matches!(after, [] | ['s'] | ['n'] | ['n', 's'])
+                    && !(matches!(after, ['n', ..]) && matches!(before, Some('c' | 'g')));
+                // "reaction", "reality", but "really"
+                let re_prefix = i == 1
+                    && before == Some('r')
+                    && matches!(after, ['c', 't', ..] | ['l', 'i', ..]);
+                // "create", "creation", but "creature"
+                let create = i == 2
+                    && self.letters.starts_with(&['c', 'r'])
+                    && matches!(after, ['t', ..])
+                    && !matches!(after, ['t', 'u', ..]);
+                later_group && ends_word || re_prefix || create
+            }
+            // "video", "geography", but "surgeon", "gorgeous", "herbaceous"
+            ('e', 'o') => !(before == Some('g') && i > 1 || before == Some('c')),
+            // "museum", "soleus", but "neuroma", "feud"
+            ('e', 'u') => matches!(after, ['m'] | ['s']),
+            // "media", "trial", "associate", but "special", "Asian", "Italian", "Georgia"
+            ('i', 'a') => {
+                let georgia = before == Some('g') && after.is_empty();
+                matches!(after, ['t', ..]) || !(self.softens(i) || self.glides(i) || georgia)
+            }
+            ('i', 'e') => match after {
+                // "easier", "happiest", but "pier"
+                ['r'] | ['r', 's'] | ['s', 't'] => later_group,
+                // "quiet", "society"
+                ['t', ..] => true,
+                // "client", "science", but "patient", "ancient", "friend", "convenient"
+                ['n', rest @ ..] => {
+                    let science = i == 2 && self.letters.starts_with(&['s', 'c']);
+                    let friend = before == Some('r') && matches!(rest, ['d', ..]);
+                    science || !(self.softens(i) || self.glides(i) || friend)
+                }
+                _ => false,
+            },
+            // "period", "radio", but "nation", "religious", "million", "senior"
+            ('i', 'o') => {
+                let sh_sound =
+                    (self.softens(i) || before == Some('g')) && matches!(after, ['n' | 'u', ..]);
+                !(sh_sound || self.glides(i))
+            }
+            // "poem", "poet", but "toe", "does", "hoed"
+            ('o', 'e') => !matches!(after, [] | ['s'] | ['d']),
+            // "cooperate", "coordinate"
+            ('o', 'o') => {
+                i == 1
+                    && before == Some('c')
+                    && matches!(after, ['p', 'e', 'r', 'a', ..] | ['r', 'd', 'i', 'n', ..])
+            }
+            // "fuel", "influence", "duet", but "blue", "values", "Tuesday"
+            ('u', 'e') => matches!(after, ['l' | 'n' | 't', ..]),
+            // "fluid", "ruin", "continuity", but "fruit", "build"
+            ('u', 'i') => matches!(after, ['d' | 'n', ..] | ['t', 'y']),
+            _ => false,
+        }
+    }
+
+    /// Whether the i at `i` follows a consonant that turns "ia", "ie", "io" into a "sh" or
+    /// "zh" sound: "special", "patient", "nation", "fashion".
+    fn softens(&self, i: usize) -> bool {
+        matches!(self.letter_before(i), Some('c' | 's' | 't' | 'x' | 'h'))
+    }
+
+    /// Whether the i at `i` is said as a y gliding into the next vowel, after an l or n
+    /// that follows a vowel or is doubled: "million", "onion", "familiar", "senior".
+    fn glides(&self, i: usize) -> bool {
+        let Some(before @ ('l' | 'n')) = self.letter_before(i) else {
+            return false;
+        };
+        let two_before = i.checked_sub(2).map(|b| (self.letters[b], self.vowel[b]));
+        let after_pair = self.letters.get(i + 2);
+        matches!(two_before, Some((c, is_vowel)) if is_vowel || c == before)
+            && matches!(after_pair, Some('n' | 'r'))
+    }
+
+    /// Whether the word ends in an e that is written but not said: "make", "makes",
+    /// "named"; not "table", "places", "wanted", "acre".
+    fn final_e_is_silent(&self) -> bool {
+        let n = self.len();
+        let (e_at, inflection) = match self.letters.as_slice() {
+            [.., 'e'] => (n - 1, None),
+            [.., 'e', inflection @ ('s' | 'd')] => (n - 2, Some(*inflection)),
+            _ => return false,
+        };
+        if e_at == 0 || self.vowel[e_at - 1] {
+            return false;
+        }
+        let before = self.letters[e_at - 1];
+        // "table", "handled", "acre", but "belle", "curled", "bowled"
+        let syllabic_l_or_r = matches!(before, 'l' | 'r')
+            && e_at >= 2
+            && !self.vowel[e_at - 2]
+            && !matches!(self.letters[e_at - 2], c if c == before || c == 'r' || c == 'w');
+        if syllabic_l_or_r {
+            return false;
+        }
+        match inflection {
+            Some('s') => {
+                let hissing = matches!(before, 's' | 'x' | 'z' | 'c' | 'g')
+                    || before == 'h' && e_at >= 2 && matches!(self.letters[e_at - 2], 'c' | 's');
+                !hissing
+            }
+            Some(_) => !matches!(before, 't' | 'd'),
+            None => true,
+        }
+    }
+
+    /// Whether the word ends in a syllable whose vowel is not written: "spasm", "prism",
+    /// "rhythm", or the second syllable of "fire", "tired", "requires".
+    fn ends_with_unwritten_vowel(&self) -> bool {
+        let stem = match self.letters.as_slice() {
+            [rest @ .., 's' | 'd'] => rest.len(),
+            all => all.len(),
+        };
+        let letters = &self.letters[..stem];
+        let vowel_before = |from_end: usize| stem > from_end && self.vowel[stem - 1 - from_end];
+        (letters.ends_with(&['s', 'm']) && vowel_before(2))
+            || letters.ends_with(&['t', 'h', 'm'])
+            || (letters.ends_with(&['i', 'r', 'e']) && stem > 3 && !vowel_before(3))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_syllables(expected: &[(&str, usize)]) {
+        let wrong: Vec<String> = expected
+            .iter()
+            .filter(|(word, count)| syllables(word) != *count)
+            .map(|(word, count)| format!("{word}: {} (want {count})", syllables(word)))
+            .collect();
+        assert!(wrong.is_empty(), "miscounted: {wrong:?}");
+    }
+
+    #[test]
+    fn ordinary_words_have_their_dictionary_syllable_counts() {
+        assert_syllables(&[
+            ("the", 1),
+            ("cat", 1),
+            ("strength", 1),
+            ("through", 1),
+            ("once", 1),
+            ("eye", 1),
+            ("queue", 1),
+            ("league", 1),
+            ("create", 2),
+            ("quiet", 2),
+            ("science", 2),
+            ("poem", 2),
+            ("fuel", 2),
+            ("special", 2),
+            ("patient", 2),
+            ("nation", 2),
+            ("region", 2),
+            ("million", 2),
+            ("onion", 2),
+            ("lawyer", 2),
+            ("player", 2),
+            ("language", 2),
+            ("people", 2),
+            ("maybe", 2),
+            ("someone", 2),
+            ("something", 2),
+            ("idea", 3),
+            ("area", 3),
+            ("video", 3),
+            ("period", 3),
+            ("radio", 3),
+            ("media", 3),
+            ("medium", 3),
+            ("family", 3),
+            ("everyone", 3),
+            ("anyone", 3),
+            ("reaction", 3),
+            ("opinion", 3),
+            ("familiar", 3),
+            ("italian", 3),
+            ("gradual", 3),
+            ("quietly", 3),
+            ("experience", 4),
+            ("continuous", 4),
+            ("situation", 4),
+            ("activity", 4),
+            ("biology", 4),
+            ("variety", 4),
+            ("association", 5),
+            ("university", 5),
+            ("examination", 5),
+            ("simultaneous", 5),
+            ("vocabulary", 5),
+        ]);
+    }
+
+    #[test]
+    fn tricky_endings_are_counted_as_said() {
+        assert_syllables(&[
+            // silent e, and e said after l or r
+            ("make", 1),
+            ("makes", 1),
+            ("table", 2),
+            ("tables", 2),
+            ("acre", 2),
+            ("curled", 1),
+            // -ed and -es
+            ("named", 1),
+            ("walked", 1),
+            ("wanted", 2),
+            ("handled", 2),
+            ("places", 2),
+            ("hundred", 2),
+            // -ing after a vowel, y before a vowel
+            ("going", 2),
+            ("being", 2),
+            ("crying", 2),
+            ("dye", 1),
+            // vowels said but not written
+            ("rhythm", 2),
+            ("fire", 2),
+            ("tired", 2),
+            // a silent e kept before an ending
+            ("lately", 2),
+            ("useful", 2),
+            ("movement", 2),
+            ("basically", 3),
+        ]);
+    }
+
+    #[test]
+    fn medical_words_of_our_topics_have_dictionary_syllable_counts() {
+        assert_syllables(&[
+            ("achilles", 3),
+            ("Achilles", 3),
+            ("anesthesia", 4),
+            ("ankle", 2),
+            ("bunions", 2),
+            ("buttock", 2),
+            ("calf", 1),
+            ("calves", 1),
+            ("dorsiflexion", 4),
+            ("endoscopic", 4),
+            ("fascia", 2),
+            ("fasciitis", 4),
+            ("fasciopathy", 5),
+            ("fasciotomy", 5),
+            ("fibers", 2),
+            ("flexor", 2),
+            ("gastroc", 2),
+            ("gastrocnemius", 5),
+            ("glutes", 1),
+            ("heel", 1),
+            ("hip", 1),
+            ("iliopsoas", 5),
+            ("incision", 3),
+            ("infection", 3),
+            ("inflamed", 2),
+            ("injury", 3),
+            ("ligament", 3),
+            ("muscles", 2),
+            ("nerve", 1),
+            ("neuroma", 3),
+            ("orthopaedic", 4),
+            ("pelvis", 2),
+            ("physical", 3),
+            ("plantar", 2),
+            ("soleus", 3),
+            ("spasm", 2),
+            ("spasms", 2),
+            ("splint", 1),
+            ("surgeon", 2),
+            ("surgery", 3),
+            ("symptoms", 2),
+            ("syndrome", 2),
+            ("tarsal", 2),
+            ("tendon", 2),
+            ("tendons", 2),
+            ("therapist", 3),
+            ("therapy", 3),
+            ("thromboembolism", 6),
+            ("thrombosis", 3),
+            ("tissue", 2),
+            ("venous", 2),
+            ("DVT", 3),
+        ]);
+    }
+
+    #[test]
+    fn numbers_below_one_hundred_count_as_spoken_and_longer_ones_as_one() {
+        assert_syllables(&[
+            ("7", 2),
+            ("12", 1),
+            ("17", 3),
+            ("20", 2),
+            ("75", 4),
+            ("2023", 1),
+            ("½", 1),
+        ]);
+    }
+
+    #[test]
+    fn hyphenated_words_and_contractions_add_up_their_parts() {
+        assert_syllables(&[
+            ("grab-and-tear", 3),
+            ("self-massage", 3),
+            ("12-14", 3),
+            ("isn't", 2),
+            ("doesn’t", 2),
+            ("don’t", 1),
+            ("it’s", 1),
+            ("runner’s", 2),
+        ]);
+    }
+
+    #[test]
+    fn words_split_at_spaces_dashes_and_slashes_and_lose_outer_punctuation() {
+        assert_eq!(
+            words("The calf—a “spring”—tightens (splint/boot), doesn’t it? • ½ inch"),
+            [
+                "The",
+                "calf",
+                "a",
+                "spring",
+                "tightens",
+                "splint",
+                "boot",
+                "doesn’t",
+                "it",
+                "½",
+                "inch"
+            ]
+        );
+        assert_eq!(
+            words("grab-and-tear, mid-stride."),
+            ["grab-and-tear", "mid-stride"]
+        );
+        assert!(words(" • — ... ").is_empty());
+    }
+
+    #[test]
+    fn sentences_end_at_runs_of_end_marks_and_start_at_a_letter_or_digit() {
+        assert_eq!(
+            sentences("Rest the calf. Does it hurt?! “Ice it”... (2022). Then walk"),
+            [
+                "Rest the calf.",
+                "Does it hurt?!",
+                "Ice it”...",
+                "2022).",
+                "Then walk"
+            ]
+        );
+        assert!(sentences(" ... !? ").is_empty());
+    }
+
+    #[test]
+    fn stretches_of_two_words_or_fewer_are_not_counted_as_sentences() {
+        let counts = Counts::of_text("Overview\n\nThe calf is a muscle. It hurts. Rest it now.");
+        assert_eq!(counts.sentences, 2);
+        assert_eq!(counts.words, 11);
+        assert_eq!(Counts::of_text("Help!").sentences, 1);
+    }
+
+    #[test]
+    fn formulas_give_the_hand_computed_figures_for_a_tiny_text() {
+        let counts = Counts::of_text("The cat sat. A tiny family ran away.");
+        assert_eq!(
+            counts,
+            Counts {
+                sentences: 2,
+                words: 8,
+                syllables: 12,
+                polysyllables: 1,
+            }
+        );
+        // 4 words a sentence, 1.5 syllables a word, 15 polysyllables per 30 sentences.
+        let figures = Readability::from_counts(counts);
+        let close = |actual: f64, expected: f64| (actual - expected).abs() < 1e-9;
+        assert!(close(figures.words_per_sentence, 4.0), "{figures:?}");
+        assert!(
+            close(figures.fk_grade, 0.39 * 4.0 + 11.8 * 1.5 - 15.59),
+            "{figures:?}"
+        );
+        assert!(
+            close(figures.reading_ease, 206.835 - 1.015 * 4.0 - 84.6 * 1.5),
+            "{figures:?}"
+        );
+        assert!(
+            close(figures.smog, 1.043 * 15f64.sqrt() + 3.1291),
+            "{figures:?}"
+        );
+    }
+
+    #[test]
+    fn empty_text_gives_zero_counts_and_zero_figures() {
+        for text in ["", "  \n\t", "... !?"] {
+            assert_eq!(Counts::of_text(text), Counts::default(), "{text:?}");
+        }
+        assert_eq!(
+            Readability::from_counts(Counts::default()),
+            Readability {
+                fk_grade: 0.0,
+                smog: 0.0,
+                reading_ease: 0.0,
+                words_per_sentence: 0.0,
+            }
+        );
+    }
+
+    #[test]
+    fn adding_counts_sums_each_count() {
+        let mut total = Counts::of_text("The cat sat on the mat.");
+        total.add(Counts::of_text("A tiny family ran away."));
+        assert_eq!(
+            total,
+            Counts::of_text("The cat sat on the mat. A tiny family ran away.")
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! Helpers shared by the whole-binary tests.
+// Each test binary uses only some of these.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// footcare, with the environment variables that change its output cleared, so that each
+/// test decides them itself.
+pub fn footcare() -> Command {
+    let mut cmd = Command::cargo_bin("footcare").unwrap();
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "FOOTCARE_CONTENT_DIR",
+        "PAGER",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// A folder under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
