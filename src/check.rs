@@ -2,7 +2,7 @@
 //!
 //! Pure: it takes loaded topics and today's date, and returns findings and figures.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -107,70 +107,87 @@ impl TopicReport {
 pub fn check_all(loaded: &[Loaded], settings: &Settings) -> Vec<TopicReport> {
     let topics: Vec<&Topic> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
     let clashes = name_clashes(&topics);
-    loaded
-        .iter()
-        .map(|result| match result {
-            Ok(topic) => {
-                let mut report = check_topic(topic, settings);
-                for (name, others) in clashes.iter() {
-                    if let Some(index) = others.iter().position(|slug| *slug == topic.slug) {
-                        let mut rest = others.clone();
-                        rest.remove(index);
-                        let line = if *name == topic.slug {
-                            None
-                        } else {
-                            topic.field_line("aliases")
-                        };
-                        report.add(
-                            Level::Error,
-                            line,
-                            format!(
-                                "the name `{name}` also belongs to {}: each slug and alias \
-                                 must name one topic",
-                                rest.join(", ")
-                            ),
-                        );
-                    }
-                }
-                report
-                    .findings
-                    .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
-                report
+    crate::parallel::map(loaded, |result| match result {
+        Ok(topic) => {
+            let mut report = check_topic(topic, settings);
+            for name in names(topic) {
+                let Some(owners) = clashes.get(&name) else {
+                    continue;
+                };
+                let line = if name == topic.slug {
+                    None
+                } else {
+                    topic.field_line("aliases")
+                };
+                report.add(
+                    Level::Error,
+                    line,
+                    format!(
+                        "the name `{name}` also belongs to {}: each slug and alias must \
+                             name one topic",
+                        others(owners, &topic.slug)
+                    ),
+                );
             }
-            Err(problem) => TopicReport {
-                slug: Path::new(&problem.file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                file: problem.file.clone(),
-                readability: None,
-                sections: Vec::new(),
-                findings: vec![Finding {
-                    level: Level::Error,
-                    line: problem.line,
-                    message: problem.message.clone(),
-                }],
-            },
-        })
-        .collect()
+            report
+                .findings
+                .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
+            report
+        }
+        Err(problem) => TopicReport {
+            slug: Path::new(&problem.file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            file: problem.file.clone(),
+            readability: None,
+            sections: Vec::new(),
+            findings: vec![Finding {
+                level: Level::Error,
+                line: problem.line,
+                message: problem.message.clone(),
+            }],
+        },
+    })
 }
 
-/// Names (slugs and aliases, as a reader would type them) that lead to more than one
-/// topic, with the slugs of those topics.
-fn name_clashes(topics: &[&Topic]) -> BTreeMap<String, Vec<String>> {
-    let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+/// A topic's slug and aliases, as a reader would type them, each once.
+fn names(topic: &Topic) -> Vec<String> {
+    let mut names = vec![topic.slug.clone()];
+    for alias in &topic.aliases {
+        let name = normalize(alias);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Names that lead to more than one topic, with the slugs of those topics.
+fn name_clashes<'a>(topics: &[&'a Topic]) -> HashMap<String, Vec<&'a str>> {
+    let mut owners: HashMap<String, Vec<&'a str>> = HashMap::new();
     for topic in topics {
-        let names =
-            std::iter::once(topic.slug.clone()).chain(topic.aliases.iter().map(|a| normalize(a)));
-        for name in names {
-            let slugs = owners.entry(name).or_default();
-            if !slugs.contains(&topic.slug) {
-                slugs.push(topic.slug.clone());
-            }
+        for name in names(topic) {
+            owners.entry(name).or_default().push(&topic.slug);
         }
     }
     owners.retain(|_, slugs| slugs.len() > 1);
     owners
+}
+
+/// The topics other than `slug` that claim a name; a long list is cut short.
+fn others(owners: &[&str], slug: &str) -> String {
+    const SHOWN: usize = 3;
+    let others: Vec<&str> = owners.iter().copied().filter(|o| *o != slug).collect();
+    if others.len() <= SHOWN {
+        others.join(", ")
+    } else {
+        format!(
+            "{} and {} more",
+            others[..SHOWN].join(", "),
+            others.len() - SHOWN
+        )
+    }
 }
 
 /// One piece of prose a reader sees, and where it starts.
@@ -295,13 +312,10 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
             ),
         );
     }
-    let passive = sentences.iter().filter(|s| is_passive(s)).count();
-    if !sentences.is_empty() && passive as f64 / sentences.len() as f64 > MAX_PASSIVE_SHARE {
-        let example = sentences
-            .iter()
-            .find(|s| is_passive(s))
-            .map(|s| quote(s))
-            .unwrap_or_default();
+    let passive: Vec<&String> = sentences.iter().filter(|s| is_passive(s)).collect();
+    if !sentences.is_empty() && passive.len() as f64 / sentences.len() as f64 > MAX_PASSIVE_SHARE {
+        let example = quote(passive[0]);
+        let passive = passive.len();
         report.add(
             Level::Warning,
             None,
@@ -642,6 +656,15 @@ mod tests {
         let lines: Vec<Option<usize>> = pieces.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(10), Some(12), Some(13)]);
         assert_eq!(pieces[1].text, "Two.", "an item reads as a sentence");
+    }
+
+    #[test]
+    fn a_long_list_of_clashing_topics_is_cut_short() {
+        assert_eq!(others(&["a", "b"], "a"), "b");
+        assert_eq!(
+            others(&["a", "b", "c", "d", "e", "f"], "c"),
+            "a, b, d and 2 more"
+        );
     }
 
     #[test]

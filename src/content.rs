@@ -99,7 +99,7 @@ impl ContentSource {
                         }
                     }
                 }
-                Ok(run_jobs(&jobs))
+                Ok(crate::parallel::map(&jobs, Job::run))
             }
         }
     }
@@ -131,29 +131,6 @@ impl Job<'_> {
             Job::Clash(error) => Err(error.clone()),
         }
     }
-}
-
-/// Files below this count are not worth a thread.
-const FILES_PER_THREAD: usize = 64;
-
-/// Loads files on every core, each thread taking a run of them, and keeps their order.
-fn run_jobs(jobs: &[Job]) -> Vec<Loaded> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(jobs.len().div_ceil(FILES_PER_THREAD)).max(1);
-    if threads == 1 {
-        return jobs.iter().map(Job::run).collect();
-    }
-    let per_thread = jobs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = jobs
-            .chunks(per_thread)
-            .map(|chunk| scope.spawn(|| chunk.iter().map(Job::run).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().expect("a topic loader thread panicked"))
-            .collect()
-    })
 }
 
 fn parse_builtin(name: &str, text: &str) -> Loaded {

@@ -14,6 +14,7 @@ pub mod lookup;
 pub mod markdown;
 pub mod output;
 pub mod pager;
+pub mod parallel;
 pub mod parse;
 pub mod readability;
 pub mod render;
