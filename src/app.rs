@@ -12,6 +12,7 @@ use crate::content::{ContentSource, Loaded};
 use crate::date::Date;
 use crate::output::Terminal;
 use crate::render::{self, Style};
+use crate::sanitize::sanitize;
 use crate::topic::{SectionKey, Topic, TopicError};
 use crate::{check, formats, lookup, pager, search};
 
@@ -300,5 +301,5 @@ fn warn_skipped(err: &mut dyn Write, problem: &TopicError) {
 
 fn warn(err: &mut dyn Write, message: &str) {
     // A warning that cannot be written must not stop the output the reader asked for.
-    let _ = writeln!(err, "warning: {message}");
+    let _ = writeln!(err, "warning: {}", sanitize(message));
 }

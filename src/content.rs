@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use crate::parse::{is_valid_slug, parse_topic, topic_file_name, FileFormat, EXTENSIONS};
+use crate::sanitize::sanitize;
 use crate::topic::{Topic, TopicError};
 
 mod builtin {
@@ -53,6 +54,9 @@ impl ContentSource {
                 if let Some((other, _)) = found.next() {
                     return Ok(Some(Err(clash(&path, &other))));
                 }
+                if links_outside(&canonical(dir)?, &path) {
+                    return Ok(Some(Err(outside_link(&path))));
+                }
                 Ok(Some(load_file(&path, slug, format)))
             }
         }
@@ -85,14 +89,19 @@ impl ContentSource {
                     }
                 }
                 files.sort();
+                let root = canonical(dir)?;
                 let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
                 let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
                 for (name, path) in &files {
                     let Some((slug, format)) = topic_file_name(name) else {
                         continue;
                     };
+                    if links_outside(&root, path) {
+                        jobs.push(Job::Refused(outside_link(path)));
+                        continue;
+                    }
                     match seen.get(slug) {
-                        Some(first) => jobs.push(Job::Clash(clash(first, path))),
+                        Some(first) => jobs.push(Job::Refused(clash(first, path))),
                         None => {
                             seen.insert(slug, path);
                             jobs.push(Job::Load(path, slug, format));
@@ -118,19 +127,45 @@ impl ContentSource {
     }
 }
 
-/// One file of a folder to load, or the clash that keeps it from loading.
+/// One file of a folder to load, or why it is not loaded.
 enum Job<'a> {
     Load(&'a Path, &'a str, FileFormat),
-    Clash(TopicError),
+    Refused(TopicError),
 }
 
 impl Job<'_> {
     fn run(&self) -> Loaded {
         match self {
             Job::Load(path, slug, format) => load_file(path, slug, *format),
-            Job::Clash(error) => Err(error.clone()),
+            Job::Refused(error) => Err(error.clone()),
         }
     }
+}
+
+fn canonical(dir: &Path) -> anyhow::Result<PathBuf> {
+    fs::canonicalize(dir)
+        .with_context(|| format!("cannot read the content folder {}", dir.display()))
+}
+
+/// Whether `path` is a symbolic link that leads out of the folder `root`. Such links are
+/// not followed: a topic folder must not become a way to print any file on the machine.
+fn links_outside(root: &Path, path: &Path) -> bool {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    is_link && fs::canonicalize(path).map_or(true, |target| !target.starts_with(root))
+}
+
+fn outside_link(path: &Path) -> TopicError {
+    TopicError {
+        file: shown(path),
+        line: None,
+        message: "a link to a file outside the content folder, which footcare does not follow"
+            .to_string(),
+    }
+}
+
+/// A path as messages show it: file names are content too, and may hold control characters.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
 }
 
 fn parse_builtin(name: &str, text: &str) -> Loaded {
@@ -147,17 +182,17 @@ fn parse_builtin(name: &str, text: &str) -> Loaded {
 
 fn clash(first: &Path, second: &Path) -> TopicError {
     TopicError {
-        file: second.display().to_string(),
+        file: shown(second),
         line: None,
         message: format!(
             "{} defines the same topic; keep one of the two files",
-            first.display()
+            shown(first)
         ),
     }
 }
 
 fn load_file(path: &Path, slug: &str, format: FileFormat) -> Loaded {
-    let file = path.display().to_string();
+    let file = shown(path);
     let text = read_limited(path).map_err(|(line, message)| TopicError {
         file: file.clone(),
         line,

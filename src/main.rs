@@ -1,16 +1,43 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
 use footcare::output::{is_broken_pipe, without_os_error_code, Terminal};
+use footcare::sanitize::sanitize;
 
 /// Names the content folder, like `--content-dir`; an empty value counts as unset.
 const CONTENT_DIR_VAR: &str = "FOOTCARE_CONTENT_DIR";
 
+/// Whether stdout was closed when footcare started (`footcare list >&-`).
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Before `main`, Rust's runtime quietly connects a closed stdout to /dev/null, and the
+/// output would be lost without a word. This runs earlier, while the program is loaded, to
+/// see whether stdout was really open.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static NOTE_STDOUT_AT_START: extern "C" fn() = note_stdout_at_start;
+
+#[cfg(target_os = "linux")]
+extern "C" fn note_stdout_at_start() {
+    if std::fs::symlink_metadata("/proc/self/fd/1").is_err() {
+        STDOUT_CLOSED_AT_START.store(true, Ordering::Relaxed);
+    }
+}
+
 fn main() -> ExitCode {
+    if STDOUT_CLOSED_AT_START.load(Ordering::Relaxed) {
+        let _ = writeln!(
+            io::stderr(),
+            "error: cannot write the output: stdout is closed"
+        );
+        return ExitCode::FAILURE;
+    }
     let mut cli = Cli::parse();
     if cli.global.content_dir.is_none() {
         cli.global.content_dir = std::env::var_os(CONTENT_DIR_VAR)
@@ -25,8 +52,10 @@ fn main() -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             // stderr may be closed too; there is nobody left to tell then.
+            // Messages can quote content and what was typed: both are sanitised.
             let message = format!("{error:#}");
-            let _ = writeln!(io::stderr(), "error: {}", without_os_error_code(&message));
+            let message = sanitize(without_os_error_code(&message));
+            let _ = writeln!(io::stderr(), "error: {message}");
             if error.is::<UsageError>() {
                 ExitCode::from(2)
             } else {

@@ -285,6 +285,12 @@ fn parse_fields(yaml: &str, first_line: usize) -> Result<Fields, Problem> {
             "no fields: a topic needs at least title, summary, kind and reviewed".to_string(),
         ));
     }
+    if let Some(line) = too_deep(yaml) {
+        return Err(Problem::at(
+            first_line + line - 1,
+            format!("YAML nested more than {MAX_NESTING} levels deep: a topic's fields are flat"),
+        ));
+    }
     serde_yaml::from_str(yaml).map_err(|err| {
         let message = err.to_string();
         match err.location() {
@@ -294,11 +300,58 @@ fn parse_fields(yaml: &str, first_line: usize) -> Result<Fields, Problem> {
                     Some(cut) => message[..cut].to_string(),
                     None => message,
                 };
-                Problem::at(first_line + location.line() - 1, message)
+                let line = repeated_field_line(yaml, &message).unwrap_or(location.line());
+                Problem::at(first_line + line - 1, message)
             }
             None => Problem::general(message),
         }
     })
+}
+
+/// For "duplicate field `x`" the YAML reader points at the start of the map; the line of
+/// the second `x:` is more use. Lines count from 1 within `yaml`.
+fn repeated_field_line(yaml: &str, message: &str) -> Option<usize> {
+    let field = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
+    top_level_field_lines(yaml, 1)
+        .into_iter()
+        .filter(|(name, _)| name == field)
+        .nth(1)
+        .map(|(_, line)| line)
+}
+
+/// Real topics nest two or three levels; the YAML reader slows down badly on thousands.
+const MAX_NESTING: usize = 64;
+
+/// The line on which `[` and `{`, or list dashes on one line (`- - - x`), first nest
+/// deeper than [`MAX_NESTING`], if they do. Brackets inside quotes count too: no real topic
+/// comes near the limit either way.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, line) in yaml.lines().enumerate() {
+        let mut rest = line.trim_start();
+        let mut dashes = 0;
+        while let Some(after) = rest.strip_prefix("- ") {
+            dashes += 1;
+            rest = after.trim_start();
+        }
+        if dashes > MAX_NESTING {
+            return Some(index + 1);
+        }
+        for byte in line.bytes() {
+            match byte {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_NESTING {
+                return Some(index + 1);
+            }
+        }
+    }
+    None
 }
 
 /// A YAML topic's sections, in the order the file gives them.
@@ -631,6 +684,38 @@ mod tests {
         let (line, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, wrong_type));
         assert_eq!(line, Some(5));
         assert!(message.contains("tags: invalid type"), "{message}");
+    }
+
+    #[test]
+    fn deeply_nested_yaml_is_refused_before_it_is_read() {
+        let deep = format!(
+            "title: T\nsummary: {}{}\nkind: condition\nreviewed: 2026-01-01\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let (line, message) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, &deep));
+        assert_eq!(line, Some(2));
+        assert!(
+            message.contains("nested more than 64 levels deep"),
+            "{message}"
+        );
+        let dashes = format!(
+            "title: T\nsummary:\n  {}x\nkind: condition\nreviewed: 2026-01-01\n",
+            "- ".repeat(300_000)
+        );
+        let (line, _) = error_at(parse_topic("t.yaml", "t", FileFormat::Yaml, &dashes));
+        assert_eq!(line, Some(3));
+        let shallow = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n\
+                       aliases: [\"a [b]\", c]\n";
+        assert!(parse_topic("t.yaml", "t", FileFormat::Yaml, shallow).is_ok());
+    }
+
+    #[test]
+    fn a_repeated_field_is_reported_where_it_repeats() {
+        let text = "---\ntitle: One\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\ntitle: Two\n---\n";
+        let (line, message) = error_at(parse_topic("t.md", "t", FileFormat::Markdown, text));
+        assert_eq!(line, Some(6));
+        assert!(message.contains("duplicate field `title`"), "{message}");
     }
 
     #[test]
