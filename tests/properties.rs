@@ -1,0 +1,128 @@
+//! Properties of the parse → split → render path that must hold for any input.
+
+use footcare::markdown::to_blocks;
+use footcare::parse::{parse_topic, FileFormat};
+use footcare::render::{render, topic_blocks, Style};
+use footcare::sanitize::sanitize;
+use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
+
+const FRONT_MATTER: &str =
+    "---\ntitle: Property\nsummary: Generated.\nkind: condition\nreviewed: 2026-01-01\n---\n";
+
+/// Pieces of Markdown, tricky text and terminal controls, to be strung together at random.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("## Overview\n".to_string()),
+        Just("## Risks\n".to_string()),
+        Just("## Warning signs\n".to_string()),
+        Just("## First steps {#procedure}\n".to_string()),
+        Just("Recovery\n--------\n".to_string()),
+        Just("### Detail\n".to_string()),
+        Just("- ".to_string()),
+        Just("  - ".to_string()),
+        Just("1. ".to_string()),
+        Just("> ".to_string()),
+        Just("**bold**".to_string()),
+        Just("*em*".to_string()),
+        Just("`code`".to_string()),
+        Just("```\n".to_string()),
+        Just("[a link](https://example.org)".to_string()),
+        Just("&#27;[2J".to_string()),
+        Just("\x1b]0;title\x07".to_string()),
+        Just("\u{202E}".to_string()),
+        Just("\t".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(" ".to_string()),
+        "[a-z]{1,12}",
+        "[a-zA-Z]{30,60}",
+        "[\u{4e00}-\u{4e20}]{1,8}",
+        any::<char>().prop_map(String::from),
+    ]
+}
+
+fn body() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..120).prop_map(|pieces| pieces.concat())
+}
+
+fn styles(width: usize) -> [Style; 3] {
+    [
+        Style::Plain,
+        Style::Wrapped {
+            color: false,
+            width,
+        },
+        Style::Wrapped { color: true, width },
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn rendering_never_panics_and_plain_output_holds_no_control_byte(
+        body in body(),
+        width in 20usize..140,
+    ) {
+        let blocks = to_blocks(&body);
+        for style in styles(width) {
+            let out = render(&blocks, style);
+            if style == Style::Plain {
+                prop_assert!(
+                    !out.chars().any(|c| c.is_control() && c != '\n'),
+                    "control character in {:?}", out
+                );
+            }
+        }
+        if let Ok(topic) = parse_topic("p.md", "p", FileFormat::Markdown, &format!("{FRONT_MATTER}{body}")) {
+            for style in styles(width) {
+                let out = render(&topic_blocks(&topic, &[], true), style);
+                if style == Style::Plain {
+                    prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_fit_the_width(body in body(), width in 20usize..140) {
+        let out = render(&to_blocks(&body), Style::Wrapped { color: false, width });
+        for line in out.lines() {
+            prop_assert!(line.width() <= width, "{} columns > {}: {:?}", line.width(), width, line);
+        }
+    }
+
+    #[test]
+    fn sections_cover_the_body_without_overlap(body in body()) {
+        let text = format!("{FRONT_MATTER}{body}");
+        let Ok(topic) = parse_topic("p.md", "p", FileFormat::Markdown, &text) else {
+            return Ok(());
+        };
+        let clean = sanitize(&text);
+        let lines: Vec<&str> = clean.lines().collect();
+        let line = |number: usize| lines.get(number - 1).copied().unwrap_or("");
+        // Line by line, the body is: blank lines, then for each section in turn its heading
+        // (one line, or two when underlined, maybe with blank lines after) and then exactly
+        // its text; nothing is in two sections and nothing is left out.
+        let mut next = FRONT_MATTER.lines().count() + 1;
+        for section in &topic.sections {
+            let heading = section.line.unwrap();
+            let body_line = section.body_line.unwrap();
+            let end = body_line + section.markdown.lines().count();
+            prop_assert!(next <= heading && heading < body_line.max(heading + 1));
+            for blank in next..heading {
+                prop_assert!(line(blank).trim().is_empty(), "line {} is in no section", blank);
+            }
+            let heading_lines = (heading..body_line).filter(|&n| !line(n).trim().is_empty()).count();
+            prop_assert!(heading_lines <= 2, "{} heading lines for {}", heading_lines, section.key);
+            let text = (body_line..end).map(line).collect::<Vec<_>>().join("\n");
+            prop_assert_eq!(text.trim_end(), section.markdown.as_str());
+            next = end.max(body_line);
+        }
+        for rest in next..=lines.len() {
+            prop_assert!(line(rest).trim().is_empty(), "line {} is in no section", rest);
+        }
+    }
+}
