@@ -47,24 +47,21 @@ fn usage(message: String) -> anyhow::Error {
 /// whole output is ready, so a failure never leaves half a document behind.
 pub fn run(
     cli: &Cli,
+    source: &ContentSource,
     terminal: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let source = match &cli.global.content_dir {
-        Some(dir) => ContentSource::Dir(dir.clone()),
-        None => ContentSource::BuiltIn,
-    };
     let output = Output {
         terminal,
         color: terminal.color(cli.global.color),
         width: cli.global.width.map(usize::from),
     };
     let (text, outcome) = match &cli.command {
-        Command::List(args) => (list(&source, &output, &args.output, err)?, Outcome::Success),
-        Command::Show(args) => (show(&source, &output, args, err)?, Outcome::Success),
-        Command::Search(args) => search(&source, &output, args, err)?,
-        Command::Check(args) => check(&source, &output, args)?,
+        Command::List(args) => (list(source, &output, &args.output, err)?, Outcome::Success),
+        Command::Show(args) => (show(source, &output, args, err)?, Outcome::Success),
+        Command::Search(args) => search(source, &output, args, err)?,
+        Command::Check(args) => check(source, &output, args)?,
     };
     let paged = terminal.stdout_is_tty
         && !cli.global.no_pager

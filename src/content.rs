@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::parse::{is_valid_slug, parse_topic, topic_file_name, FileFormat, EXTENSIONS};
+use crate::parse::{
+    is_valid_slug, parse_patch, parse_topic, topic_file_name, FileFormat, EXTENSIONS,
+};
 use crate::sanitize::sanitize;
 use crate::topic::{Topic, TopicError};
 
@@ -19,112 +21,243 @@ mod builtin {
 /// A topic file larger than this is refused unread: real topics are a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// The folder topics are read from.
+/// Where topics are read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContentSource {
-    /// The `content/` folder as it was when footcare was built.
+    /// Only the `content/` folder as it was when footcare was built.
     BuiltIn,
+    /// Only this folder (`--content-dir`).
     Dir(PathBuf),
+    /// The built-in topics, then each of these clinic folders in turn: a topic in a later
+    /// folder replaces one of the same slug before it. Missing folders are skipped.
+    Layered(Vec<PathBuf>),
 }
 
 /// A parsed topic, or why its file could not be used.
 pub type Loaded = Result<Topic, TopicError>;
 
+/// A file name ending that holds additions to another topic's sections.
+pub const PATCH_SUFFIX: &str = ".patch.md";
+
 impl ContentSource {
-    /// Reads only the file for `slug`, without listing the folder, or `None` if there is
-    /// none. A slug that is not a plain name never reaches the file system.
+    /// Reads only the files for `slug` (the topic, and any patches for it), without listing
+    /// a folder, or `None` if there is no such topic. A slug that is not a plain name never
+    /// reaches the file system.
     pub fn load(&self, slug: &str) -> anyhow::Result<Option<Loaded>> {
         if !is_valid_slug(slug) {
             return Ok(None);
         }
-        match self {
-            ContentSource::BuiltIn => Ok(builtin::TOPICS
-                .iter()
-                .find(|(name, _)| topic_file_name(name).is_some_and(|(stem, _)| stem == slug))
-                .map(|(name, text)| parse_builtin(name, text))),
+        let found = match self {
+            ContentSource::BuiltIn => builtin_topic(slug),
             ContentSource::Dir(dir) => {
-                self.check_dir()?;
-                let mut found = EXTENSIONS
-                    .iter()
-                    .map(|(ext, format)| (dir.join(format!("{slug}.{ext}")), *format))
-                    .filter(|(path, _)| path.is_file());
-                let Some((path, format)) = found.next() else {
-                    return Ok(None);
-                };
-                if let Some((other, _)) = found.next() {
-                    return Ok(Some(Err(clash(&path, &other))));
+                check_dir(dir)?;
+                find_in_folder(dir, slug)?
+            }
+            ContentSource::Layered(dirs) => {
+                let mut found = None;
+                for dir in dirs.iter().rev().filter(|dir| dir.is_dir()) {
+                    found = find_in_folder(dir, slug)?;
+                    if found.is_some() {
+                        break;
+                    }
                 }
-                if links_outside(&canonical(dir)?, &path) {
-                    return Ok(Some(Err(outside_link(&path))));
+                found.or_else(|| builtin_topic(slug))
+            }
+        };
+        let Some(Ok(mut topic)) = found else {
+            return Ok(found);
+        };
+        for dir in self.folders() {
+            let patch = dir.join(format!("{slug}{PATCH_SUFFIX}"));
+            if patch.is_file() {
+                if let Err(problem) = apply_patch(&mut topic, &patch) {
+                    return Ok(Some(Err(problem)));
                 }
-                Ok(Some(load_file(&path, slug, format)))
             }
         }
+        Ok(Some(Ok(topic)))
     }
 
-    /// Reads every topic file, in file-name order. One bad file gives one error in the
-    /// list and never stops the others from loading.
+    /// Reads every topic, in slug order. One bad file gives one error in the list and never
+    /// stops the others from loading.
     pub fn load_all(&self) -> anyhow::Result<Vec<Loaded>> {
-        match self {
-            ContentSource::BuiltIn => Ok(builtin::TOPICS
-                .iter()
-                .map(|(name, text)| parse_builtin(name, text))
-                .collect()),
-            ContentSource::Dir(dir) => {
-                self.check_dir()?;
-                let entries = fs::read_dir(dir)
-                    .with_context(|| format!("cannot read the content folder {}", dir.display()))?;
-                let mut files: Vec<(String, PathBuf)> = Vec::new();
-                for entry in entries {
-                    let entry = entry.with_context(|| {
-                        format!("cannot read the content folder {}", dir.display())
-                    })?;
-                    let name = entry.file_name().to_string_lossy().into_owned();
-                    // Only regular files: reading a FIFO or a device could block forever.
-                    if !name.starts_with('.')
-                        && topic_file_name(&name).is_some()
-                        && entry.path().is_file()
-                    {
-                        files.push((name, entry.path()));
-                    }
+        let mut topics: Vec<Topic> = Vec::new();
+        // Where each slug is in `topics`, so a later folder's topic can replace it.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut problems: Vec<TopicError> = Vec::new();
+        let mut patches: Vec<PathBuf> = Vec::new();
+        let mut add = |loaded: Loaded, problems: &mut Vec<TopicError>| match loaded {
+            Ok(topic) => match index.get(&topic.slug) {
+                Some(&at) => topics[at] = topic,
+                None => {
+                    index.insert(topic.slug.clone(), topics.len());
+                    topics.push(topic);
                 }
-                files.sort();
-                let root = canonical(dir)?;
-                let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
-                let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
-                for (name, path) in &files {
-                    let Some((slug, format)) = topic_file_name(name) else {
-                        continue;
-                    };
-                    if links_outside(&root, path) {
-                        jobs.push(Job::Refused(outside_link(path)));
-                        continue;
-                    }
-                    match seen.get(slug) {
-                        Some(first) => jobs.push(Job::Refused(clash(first, path))),
-                        None => {
-                            seen.insert(slug, path);
-                            jobs.push(Job::Load(path, slug, format));
-                        }
-                    }
-                }
-                Ok(crate::parallel::map(&jobs, Job::run))
+            },
+            Err(problem) => problems.push(problem),
+        };
+        if matches!(self, ContentSource::BuiltIn | ContentSource::Layered(_)) {
+            for (name, text) in builtin::TOPICS {
+                add(parse_builtin(name, text), &mut problems);
             }
         }
+        if let ContentSource::Dir(dir) = self {
+            check_dir(dir)?;
+        }
+        for dir in self.folders().iter().filter(|dir| dir.is_dir()) {
+            let folder = read_folder(dir)?;
+            patches.extend(folder.patches);
+            for loaded in folder.topics {
+                add(loaded, &mut problems);
+            }
+        }
+        for patch in &patches {
+            let slug = patch_slug(patch);
+            match topics.iter_mut().find(|t| t.slug == slug) {
+                Some(topic) => {
+                    if let Err(problem) = apply_patch(topic, patch) {
+                        problems.push(problem);
+                    }
+                }
+                None => problems.push(TopicError {
+                    file: shown(patch),
+                    line: None,
+                    message: format!("a patch for `{slug}`, but there is no such topic"),
+                }),
+            }
+        }
+        topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut loaded: Vec<Loaded> = topics.into_iter().map(Ok).collect();
+        loaded.extend(problems.into_iter().map(Err));
+        Ok(loaded)
     }
 
-    fn check_dir(&self) -> anyhow::Result<()> {
-        if let ContentSource::Dir(dir) = self {
-            if !dir.is_dir() {
-                anyhow::bail!(
-                    "the content folder {} does not exist or is not a folder \
-                     (set by --content-dir or FOOTCARE_CONTENT_DIR)",
-                    dir.display()
-                );
+    /// The folders on disk this source reads, in order: later ones take precedence.
+    pub fn folders(&self) -> &[PathBuf] {
+        match self {
+            ContentSource::BuiltIn => &[],
+            ContentSource::Dir(dir) => std::slice::from_ref(dir),
+            ContentSource::Layered(dirs) => dirs,
+        }
+    }
+}
+
+fn builtin_topic(slug: &str) -> Option<Loaded> {
+    builtin::TOPICS
+        .iter()
+        .find(|(name, _)| topic_file_name(name).is_some_and(|(stem, _)| stem == slug))
+        .map(|(name, text)| parse_builtin(name, text))
+}
+
+fn check_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "the content folder {} does not exist or is not a folder \
+             (set by --content-dir or FOOTCARE_CONTENT_DIR)",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The topic file for `slug` in one folder, if there is one.
+fn find_in_folder(dir: &Path, slug: &str) -> anyhow::Result<Option<Loaded>> {
+    let mut found = EXTENSIONS
+        .iter()
+        .map(|(ext, format)| (dir.join(format!("{slug}.{ext}")), *format))
+        .filter(|(path, _)| path.is_file());
+    let Some((path, format)) = found.next() else {
+        return Ok(None);
+    };
+    if let Some((other, _)) = found.next() {
+        return Ok(Some(Err(clash(&path, &other))));
+    }
+    if links_outside(&canonical(dir)?, &path) {
+        return Ok(Some(Err(outside_link(&path))));
+    }
+    Ok(Some(load_file(&path, slug, format)))
+}
+
+/// What one folder holds: its topics (in file-name order) and its patch files.
+struct Folder {
+    topics: Vec<Loaded>,
+    patches: Vec<PathBuf>,
+}
+
+fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
+    let entries = fs::read_dir(dir)
+        .with_context(|| format!("cannot read the content folder {}", dir.display()))?;
+    let root = canonical(dir)?;
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut patches = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.with_context(|| format!("cannot read the content folder {}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Only regular files: reading a FIFO or a device could block forever.
+        if name.starts_with('.') || !entry.path().is_file() {
+            continue;
+        }
+        if name.ends_with(PATCH_SUFFIX) {
+            patches.push(entry.path());
+        } else if topic_file_name(&name).is_some() {
+            files.push((name, entry.path()));
+        }
+    }
+    files.sort();
+    patches.sort();
+    let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
+    let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
+    for (name, path) in &files {
+        let Some((slug, format)) = topic_file_name(name) else {
+            continue;
+        };
+        if links_outside(&root, path) {
+            jobs.push(Job::Refused(outside_link(path)));
+            continue;
+        }
+        match seen.get(slug) {
+            Some(first) => jobs.push(Job::Refused(clash(first, path))),
+            None => {
+                seen.insert(slug, path);
+                jobs.push(Job::Load(path, slug, format));
             }
         }
-        Ok(())
     }
+    patches.retain(|patch| !links_outside(&root, patch));
+    Ok(Folder {
+        topics: crate::parallel::map(&jobs, Job::run),
+        patches,
+    })
+}
+
+fn patch_slug(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.strip_suffix(PATCH_SUFFIX).unwrap_or(&name).to_string()
+}
+
+/// Adds a patch file's sections to a topic: each to the end of the section with the same
+/// key, or as a new section where the topic has none.
+fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
+    let file = shown(path);
+    let text = read_limited(path).map_err(|(line, message)| TopicError {
+        file: file.clone(),
+        line,
+        message,
+    })?;
+    for addition in parse_patch(&file, &text)? {
+        match topic.sections.iter_mut().find(|s| s.key == addition.key) {
+            Some(section) => {
+                section.markdown.push_str("\n\n");
+                section.markdown.push_str(&addition.markdown);
+            }
+            None => topic.sections.push(addition),
+        }
+    }
+    Ok(())
 }
 
 /// One file of a folder to load, or why it is not loaded.

@@ -16,6 +16,7 @@ pub mod output;
 pub mod pager;
 pub mod parallel;
 pub mod parse;
+pub mod paths;
 pub mod readability;
 pub mod render;
 pub mod sanitize;

@@ -6,7 +6,9 @@ use clap::Parser;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
+use footcare::content::ContentSource;
 use footcare::output::{is_broken_pipe, without_os_error_code, Terminal};
+use footcare::paths::{clinic_folders, TOPICS_PATH_VAR};
 use footcare::sanitize::sanitize;
 
 /// Names the content folder, like `--content-dir`; an empty value counts as unset.
@@ -38,15 +40,23 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let mut cli = Cli::parse();
-    if cli.global.content_dir.is_none() {
-        cli.global.content_dir = std::env::var_os(CONTENT_DIR_VAR)
+    let cli = Cli::parse();
+    let content_dir = cli.global.content_dir.clone().or_else(|| {
+        std::env::var_os(CONTENT_DIR_VAR)
             .filter(|dir| !dir.is_empty())
-            .map(Into::into);
-    }
+            .map(Into::into)
+    });
+    let source = match content_dir {
+        Some(dir) => ContentSource::Dir(dir),
+        None => ContentSource::Layered(clinic_folders(
+            std::env::var_os(TOPICS_PATH_VAR).as_deref(),
+            std::env::var_os("XDG_DATA_HOME").as_deref(),
+            std::env::var_os("HOME").as_deref(),
+        )),
+    };
     let terminal = Terminal::detect();
     let mut out = BufWriter::new(io::stdout().lock());
-    match footcare::app::run(&cli, &terminal, &mut out, &mut io::stderr()) {
+    match footcare::app::run(&cli, &source, &terminal, &mut out, &mut io::stderr()) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Unsuccessful) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,

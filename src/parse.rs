@@ -12,6 +12,25 @@ use crate::date::Date;
 use crate::sanitize::{sanitize, sanitize_in_place};
 use crate::topic::{Kind, Section, SectionKey, Source, Topic, TopicError};
 
+/// Parses a patch file: `## ` sections, with no front matter, to add to a topic's own.
+pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = sanitize(text);
+    let mut sections = split_sections(&text, 1).map_err(|problem| TopicError {
+        file: file.to_string(),
+        line: problem.line,
+        message: sanitize(&problem.message).into_owned(),
+    })?;
+    for section in &mut sections {
+        section.title = section
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    Ok(sections)
+}
+
 /// The two kinds of topic file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {

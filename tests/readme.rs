@@ -119,6 +119,7 @@ fn readme_console_examples_print_what_the_readme_shows() {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FOOTCARE_CONTENT_DIR")
             .env_remove("PAGER")
+            .env("FOOTCARE_TOPICS_PATH", "")
             .output()
             .unwrap();
         assert_eq!(

@@ -18,6 +18,8 @@ pub fn footcare() -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // Only the built-in topics, whatever the machine's own clinic folder holds.
+    cmd.env("FOOTCARE_TOPICS_PATH", "");
     cmd
 }
 
