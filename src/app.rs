@@ -7,14 +7,23 @@ use anyhow::{bail, Context};
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, Format, FormatArgs, SearchArgs, ShowArgs};
+use std::fs;
+use std::path::Path;
+
+use clap_complete::env::Shells;
+
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, Command, ExportFormat, Format, FormatArgs, NewArgs, SearchArgs,
+    Shell, ShowArgs,
+};
 use crate::content::{ContentSource, Loaded};
 use crate::date::Date;
 use crate::output::Terminal;
+use crate::parse::is_valid_slug;
 use crate::render::{self, Style};
 use crate::sanitize::sanitize;
 use crate::topic::{SectionKey, Topic, TopicError};
-use crate::{check, formats, lookup, pager, search};
+use crate::{check, formats, handout, lookup, manual, pager, search, template};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,18 +71,124 @@ pub fn run(
         Command::Show(args) => (show(source, &output, args, err)?, Outcome::Success),
         Command::Search(args) => search(source, &output, args, err)?,
         Command::Check(args) => check(source, &output, args)?,
+        Command::Paths => (paths(source), Outcome::Success),
+        Command::New(args) => (new_topic(source, args)?, Outcome::Success),
+        Command::Completions(args) => (completions(args.shell), Outcome::Success),
+        Command::Man => {
+            // Roff goes out as it is: it is for man, never for the pager.
+            return write_out(out, &manual::manual_page()).map(|()| Outcome::Success);
+        }
+        Command::Export(args) => {
+            let topic = find_topic(source, &args.topic, err)?;
+            let handout = match args.format {
+                ExportFormat::Html => handout::html(&topic),
+                ExportFormat::Markdown => handout::markdown(&topic),
+            };
+            match &args.output {
+                Some(path) => {
+                    fs::write(path, handout)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    return Ok(Outcome::Success);
+                }
+                None => return write_out(out, handout.as_bytes()).map(|()| Outcome::Success),
+            }
+        }
     };
     let paged = terminal.stdout_is_tty
         && !cli.global.no_pager
         && pager::needs_paging(&text, terminal.height);
     match terminal.pager.as_deref() {
         Some(command) if paged => pager::page(command, &text)?,
-        _ => out
-            .write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .context("cannot write the output")?,
+        _ => write_out(out, text.as_bytes())?,
     }
     Ok(outcome)
+}
+
+fn write_out(out: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<()> {
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("cannot write the output")
+}
+
+/// `LOCATION<TAB>STATE` for each place topics come from, in the order they are read.
+fn paths(source: &ContentSource) -> String {
+    let mut out = String::new();
+    if !matches!(source, ContentSource::Dir(_)) {
+        out.push_str("built-in\tbuilt-in\n");
+    }
+    for dir in source.folders() {
+        let state = if dir.is_dir() { "exists" } else { "missing" };
+        out.push_str(&format!("{}\t{state}\n", dir.display()));
+    }
+    out
+}
+
+/// Writes the template for a new topic, never over an existing file, and says where.
+fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
+    if !is_valid_slug(&args.slug) {
+        return Err(usage(format!(
+            "{:?} is not a usable slug: use lowercase letters, digits and single dashes, \
+             like heel-pad-bruise",
+            args.slug
+        )));
+    }
+    let text = template::new_topic(&args.slug, args.kind, today());
+    if args.stdout {
+        return Ok(text);
+    }
+    let folders = source.folders();
+    let Some(folder) = folders
+        .iter()
+        .find(|dir| dir.is_dir() && !is_read_only(dir))
+        .or_else(|| folders.first())
+    else {
+        bail!("no topic folder to write to: set FOOTCARE_TOPICS_PATH or --content-dir, or use --stdout");
+    };
+    fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the topic folder {}", folder.display()))?;
+    let path = folder.join(format!("{}.md", args.slug));
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::AlreadyExists => anyhow::anyhow!(
+                "{} already exists: footcare new never overwrites a file",
+                path.display()
+            ),
+            _ => anyhow::Error::new(error).context(format!("cannot write {}", path.display())),
+        })?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(format!("{}\n", path.display()))
+}
+
+fn is_read_only(dir: &Path) -> bool {
+    fs::metadata(dir).map_or(true, |m| m.permissions().readonly())
+}
+
+/// The script that registers footcare's completions with a shell. It asks footcare itself
+/// for candidates as you type, so topics added later complete too.
+fn completions(shell: Shell) -> String {
+    let name = match shell {
+        Shell::Bash => "bash",
+        Shell::Zsh => "zsh",
+        Shell::Fish => "fish",
+        Shell::Elvish => "elvish",
+        Shell::Powershell => "powershell",
+    };
+    let mut script = Vec::new();
+    if let Some(completer) = Shells::builtins().completer(name) {
+        // Writing into memory cannot fail.
+        let _ = completer.write_registration(
+            "COMPLETE",
+            "footcare",
+            "footcare",
+            "footcare",
+            &mut script,
+        );
+    }
+    String::from_utf8_lossy(&script).into_owned()
 }
 
 /// Where output goes and how it may look there.

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use clap_complete::{ArgValueCandidates, CompletionCandidate};
+
 use crate::output::ColorChoice;
+use crate::topic::{Kind, SectionKey};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -113,6 +116,107 @@ Examples:
   footcare check --content-dir ./our-topics --warn-grade 7
   footcare check --format json | jq '.topics[] | {slug, grade: .readability.fk_grade}'")]
     Check(CheckArgs),
+
+    /// Print the folders topics are read from, in order, and whether each exists
+    #[command(after_help = "\
+Without --content-dir, footcare reads its built-in topics, then each clinic
+folder in turn: those in FOOTCARE_TOPICS_PATH (separated by colons), or else
+$XDG_DATA_HOME/footcare/topics (~/.local/share/footcare/topics). A topic in a
+later folder replaces one with the same slug.
+
+Each line is LOCATION<TAB>STATE, where STATE is built-in, exists or missing.")]
+    Paths,
+
+    /// Start a new topic from a template, in the first clinic folder that can take it
+    #[command(after_help = "\
+The new file has every field and section, each holding text to replace. It is
+written to --content-dir if given, else to the first clinic folder that exists
+and can be written, else to the first clinic folder, which is created. An
+existing file is never overwritten.
+
+Examples:
+  footcare new heel-pad-bruise --kind condition
+  footcare new toe-fusion --stdout > toe-fusion.md")]
+    New(NewArgs),
+
+    /// Print a shell completion script that completes topics and sections too
+    #[command(after_help = "\
+Examples:
+  echo 'source <(footcare completions bash)' >> ~/.bashrc
+  echo 'source <(footcare completions zsh)' >> ~/.zshrc
+  footcare completions fish > ~/.config/fish/completions/footcare.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page, in roff
+    #[command(after_help = "\
+Examples:
+  footcare man | man -l -
+  footcare man > ~/.local/share/man/man1/footcare.1")]
+    Man,
+
+    /// Write a printable handout of a topic, as one HTML file or as Markdown
+    #[command(after_help = "\
+The HTML handout is one file with no scripts and nothing to fetch: open it in
+a browser and print it. The warning signs are boxed, and the sources, the
+review date and the disclaimer close the page.
+
+Examples:
+  footcare export plantar-fascia-release -o plantar-fascia-release.html
+  footcare export calf-strain --format markdown > calf-strain-handout.md")]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new topic's slug: lowercase letters, digits and dashes
+    pub slug: String,
+
+    /// Whether the topic is a procedure or a condition
+    #[arg(long, value_enum, default_value_t = Kind::Procedure)]
+    pub kind: Kind,
+
+    /// Print the template instead of writing a file
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One self-contained HTML page, styled for print
+    Html,
+    /// Markdown, with the title, sources, review date and disclaimer
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The topic: its slug, title, or another name for it
+    #[arg(add = ArgValueCandidates::new(topic_candidates))]
+    pub topic: String,
+
+    /// The handout's format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+    pub format: ExportFormat,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The output formats; `text` is styled on a terminal and the same as `plain` elsewhere.
@@ -196,11 +300,11 @@ pub struct SearchArgs {
     pub regex: bool,
 
     /// Search only this section; repeat for several
-    #[arg(long, short, value_name = "KEY")]
+    #[arg(long, short, value_name = "KEY", add = ArgValueCandidates::new(section_candidates))]
     pub section: Vec<String>,
 
     /// Search only this topic; repeat for several
-    #[arg(long, short, value_name = "TOPIC")]
+    #[arg(long, short, value_name = "TOPIC", add = ArgValueCandidates::new(topic_candidates))]
     pub topic: Vec<String>,
 
     #[command(flatten)]
@@ -210,10 +314,11 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The topic: its slug (as `footcare list` shows it), its title, or another name for it
+    #[arg(add = ArgValueCandidates::new(topic_candidates))]
     pub topic: String,
 
     /// Show only this section; repeat it to show several, in the order given
-    #[arg(long, short, value_name = "KEY")]
+    #[arg(long, short, value_name = "KEY", add = ArgValueCandidates::new(section_candidates))]
     pub section: Vec<String>,
 
     /// With --format markdown, begin with the topic's front matter
@@ -222,4 +327,30 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub output: FormatArgs,
+}
+
+/// Completion candidates for a topic: every slug, and every alias written as a slug, of the
+/// topics footcare would read now (a clinic's own included).
+fn topic_candidates() -> Vec<CompletionCandidate> {
+    let Ok(loaded) = crate::content::ContentSource::from_environment(None).load_all() else {
+        return Vec::new();
+    };
+    let mut names: Vec<CompletionCandidate> = Vec::new();
+    for topic in loaded.iter().flatten() {
+        names.push(CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())));
+        for alias in &topic.aliases {
+            let alias = crate::lookup::normalize(alias);
+            if alias != topic.slug {
+                names.push(CompletionCandidate::new(alias));
+            }
+        }
+    }
+    names
+}
+
+fn section_candidates() -> Vec<CompletionCandidate> {
+    SectionKey::ALL
+        .iter()
+        .map(|key| CompletionCandidate::new(key.as_str()))
+        .collect()
 }

@@ -11,8 +11,9 @@ use anyhow::Context;
 use crate::parse::{
     is_valid_slug, parse_patch, parse_topic, topic_file_name, FileFormat, EXTENSIONS,
 };
+use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Topic, TopicError};
+use crate::topic::{Topic, TopicError, BUILT_IN_PREFIX};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
@@ -39,7 +40,29 @@ pub type Loaded = Result<Topic, TopicError>;
 /// A file name ending that holds additions to another topic's sections.
 pub const PATCH_SUFFIX: &str = ".patch.md";
 
+/// Names a single topic folder, like `--content-dir`; set but empty, it is ignored.
+pub const CONTENT_DIR_VAR: &str = "FOOTCARE_CONTENT_DIR";
+
 impl ContentSource {
+    /// The folder named by `--content-dir` or `FOOTCARE_CONTENT_DIR` alone, or else the
+    /// built-in topics layered with the clinic folders the environment names.
+    pub fn from_environment(content_dir: Option<PathBuf>) -> ContentSource {
+        let env = |name: &str| std::env::var_os(name);
+        let content_dir = content_dir.or_else(|| {
+            env(CONTENT_DIR_VAR)
+                .filter(|dir| !dir.is_empty())
+                .map(Into::into)
+        });
+        match content_dir {
+            Some(dir) => ContentSource::Dir(dir),
+            None => ContentSource::Layered(clinic_folders(
+                env(TOPICS_PATH_VAR).as_deref(),
+                env("XDG_DATA_HOME").as_deref(),
+                env("HOME").as_deref(),
+            )),
+        }
+    }
+
     /// Reads only the files for `slug` (the topic, and any patches for it), without listing
     /// a folder, or `None` if there is no such topic. A slug that is not a plain name never
     /// reaches the file system.
@@ -302,7 +325,7 @@ fn shown(path: &Path) -> String {
 }
 
 fn parse_builtin(name: &str, text: &str) -> Loaded {
-    let file = format!("<built-in>/{name}");
+    let file = format!("{BUILT_IN_PREFIX}{name}");
     match topic_file_name(name) {
         Some((slug, format)) => parse_topic(&file, slug, format, text),
         None => Err(TopicError {

@@ -43,6 +43,8 @@ struct ListEntry<'a> {
     kind: Kind,
     aliases: &'a [String],
     tags: &'a [String],
+    /// "built-in", or the folder the topic's file is in.
+    origin: String,
 }
 
 /// The sections `show` prints: all of them in document order, or the asked ones in the
@@ -108,6 +110,7 @@ pub fn list_json(topics: &[&Topic]) -> String {
             kind: t.kind,
             aliases: &t.aliases,
             tags: &t.tags,
+            origin: t.origin(),
         })
         .collect();
     to_json(&entries)

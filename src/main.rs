@@ -2,17 +2,14 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use clap_complete::CompleteEnv;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
 use footcare::content::ContentSource;
 use footcare::output::{is_broken_pipe, without_os_error_code, Terminal};
-use footcare::paths::{clinic_folders, TOPICS_PATH_VAR};
 use footcare::sanitize::sanitize;
-
-/// Names the content folder, like `--content-dir`; an empty value counts as unset.
-const CONTENT_DIR_VAR: &str = "FOOTCARE_CONTENT_DIR";
 
 /// Whether stdout was closed when footcare started (`footcare list >&-`).
 static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
@@ -33,6 +30,8 @@ extern "C" fn note_stdout_at_start() {
 }
 
 fn main() -> ExitCode {
+    // A shell asking for completions gets them and nothing else.
+    CompleteEnv::with_factory(Cli::command).complete();
     if STDOUT_CLOSED_AT_START.load(Ordering::Relaxed) {
         let _ = writeln!(
             io::stderr(),
@@ -41,19 +40,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let cli = Cli::parse();
-    let content_dir = cli.global.content_dir.clone().or_else(|| {
-        std::env::var_os(CONTENT_DIR_VAR)
-            .filter(|dir| !dir.is_empty())
-            .map(Into::into)
-    });
-    let source = match content_dir {
-        Some(dir) => ContentSource::Dir(dir),
-        None => ContentSource::Layered(clinic_folders(
-            std::env::var_os(TOPICS_PATH_VAR).as_deref(),
-            std::env::var_os("XDG_DATA_HOME").as_deref(),
-            std::env::var_os("HOME").as_deref(),
-        )),
-    };
+    let source = ContentSource::from_environment(cli.global.content_dir.clone());
     let terminal = Terminal::detect();
     let mut out = BufWriter::new(io::stdout().lock());
     match footcare::app::run(&cli, &source, &terminal, &mut out, &mut io::stderr()) {

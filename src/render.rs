@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Level, TopicReport};
 use crate::markdown::{spans_text, to_blocks, Block, Span};
-use crate::topic::{SectionKey, Source, Topic};
+use crate::topic::{SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,12 +303,22 @@ pub fn list_plain(topics: &[&Topic]) -> String {
     let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
     topics
         .iter()
-        .map(|t| format!("{}\t{}\t{}\n", t.slug, field(&t.title), field(&t.summary)))
+        .map(|t| {
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                t.slug,
+                field(&t.title),
+                field(&t.summary),
+                field(&t.origin())
+            )
+        })
         .collect()
 }
 
-/// The topic list for a terminal: aligned columns, the summary wrapped under itself.
+/// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
+/// where each topic comes from when they do not all come from footcare itself.
 pub fn list_wrapped(topics: &[&Topic], color: bool, width: usize) -> String {
+    let show_origin = topics.iter().any(|t| t.origin() != BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let summary_column = slug_width + title_width + 4;
@@ -331,7 +341,13 @@ pub fn list_wrapped(topics: &[&Topic], color: bool, width: usize) -> String {
         } else {
             out.push_str(&format!("{slug}  {title}"));
         }
-        let lines = wrap_words(&topic.summary, summary_width);
+        let mut lines = wrap_words(&topic.summary, summary_width);
+        if show_origin {
+            lines.extend(wrap_words(
+                &format!("from {}", topic.origin()),
+                summary_width,
+            ));
+        }
         for (index, line) in lines.iter().enumerate() {
             if index > 0 || indent == 4 {
                 out.push('\n');
@@ -482,7 +498,7 @@ mod tests {
         let topic = topic();
         assert_eq!(
             list_plain(&[&topic]),
-            "calf-strain\tCalf strain\tA pulled calf muscle.\n"
+            "calf-strain\tCalf strain\tA pulled calf muscle.\t.\n"
         );
     }
 

@@ -71,7 +71,7 @@ impl fmt::Display for SectionKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Procedure,
@@ -106,6 +106,11 @@ pub struct Section {
     pub body_line: Option<usize>,
 }
 
+/// How the built-in topics' file names begin in messages.
+pub const BUILT_IN_PREFIX: &str = "<built-in>/";
+/// What `list` says of a built-in topic's origin.
+pub const BUILT_IN_ORIGIN: &str = "built-in";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     pub slug: String,
@@ -127,6 +132,17 @@ pub struct Topic {
 impl Topic {
     pub fn section(&self, key: SectionKey) -> Option<&Section> {
         self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// Where the topic comes from: [`BUILT_IN_ORIGIN`], or the folder that holds its file.
+    pub fn origin(&self) -> String {
+        if self.file.starts_with(BUILT_IN_PREFIX) {
+            return BUILT_IN_ORIGIN.to_string();
+        }
+        match std::path::Path::new(&self.file).parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
+            _ => ".".to_string(),
+        }
     }
 
     /// The line of a top-level field such as `reviewed`, if the file has it.

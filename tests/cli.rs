@@ -52,8 +52,9 @@ fn piped_list_is_one_tab_separated_line_per_topic_slug_first() {
     assert_eq!(slugs, BUILT_IN);
     for line in out.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
-        assert_eq!(fields.len(), 3, "{line:?}");
+        assert_eq!(fields.len(), 4, "{line:?}");
         assert!(fields.iter().all(|f| !f.trim().is_empty()), "{line:?}");
+        assert_eq!(fields[3], "built-in");
     }
     assert!(!out.contains('\x1b'));
 }
@@ -265,8 +266,12 @@ fn a_content_folder_serves_markdown_and_yaml_topics() {
     let list = stdout_of(footcare().arg("--content-dir").arg(&dir).arg("list"));
     assert_eq!(
         list,
-        "sample-markdown\tSample Markdown topic\tA test topic written as Markdown with front matter.\n\
-         sample-yaml\tSample YAML topic\tA test topic written as a plain YAML file.\n"
+        format!(
+            "sample-markdown\tSample Markdown topic\tA test topic written as Markdown with front \
+             matter.\t{0}\nsample-yaml\tSample YAML topic\tA test topic written as a plain YAML \
+             file.\t{0}\n",
+            dir.display()
+        )
     );
     let yaml = stdout_of(
         footcare()

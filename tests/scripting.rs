@@ -53,8 +53,9 @@ fn list_json_matches_the_plain_list_field_by_field() {
         assert!(["procedure", "condition"].contains(&entry["kind"].as_str().unwrap()));
         assert!(!strings(&entry["aliases"]).is_empty());
         assert!(!strings(&entry["tags"]).is_empty());
+        assert_eq!(entry["origin"], fields[3]);
         let keys: Vec<&String> = entry.as_object().unwrap().keys().collect();
-        assert_eq!(keys.len(), 6, "{entry}");
+        assert_eq!(keys.len(), 7, "{entry}");
     }
     assert_eq!(json[2]["kind"], "procedure");
     assert_eq!(json[0]["kind"], "condition");
