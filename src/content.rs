@@ -265,12 +265,7 @@ fn patch_slug(path: &Path) -> String {
 /// Adds a patch file's sections to a topic: each to the end of the section with the same
 /// key, or as a new section where the topic has none.
 fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
-    let file = shown(path);
-    let text = read_limited(path).map_err(|(line, message)| TopicError {
-        file: file.clone(),
-        line,
-        message,
-    })?;
+    let (file, text) = read_text(path)?;
     for addition in parse_patch(&file, &text)? {
         match topic.sections.iter_mut().find(|s| s.key == addition.key) {
             Some(section) => {
@@ -348,13 +343,21 @@ fn clash(first: &Path, second: &Path) -> TopicError {
 }
 
 fn load_file(path: &Path, slug: &str, format: FileFormat) -> Loaded {
-    let file = shown(path);
-    let text = read_limited(path).map_err(|(line, message)| TopicError {
-        file: file.clone(),
-        line,
-        message,
-    })?;
+    let (file, text) = read_text(path)?;
     parse_topic(&file, slug, format, &text)
+}
+
+/// A file's name as messages show it, and its text.
+fn read_text(path: &Path) -> Result<(String, String), TopicError> {
+    let file = shown(path);
+    match read_limited(path) {
+        Ok(text) => Ok((file, text)),
+        Err((line, message)) => Err(TopicError {
+            file,
+            line,
+            message,
+        }),
+    }
 }
 
 /// Reads a file as UTF-8, refusing it without reading it whole if it is over the limit.

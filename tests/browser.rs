@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::footcare;
+use common::{footcare, on_path};
 
 const TOPICS: [&str; 3] = [
     "calf-strain",
@@ -17,13 +17,6 @@ const TOPICS: [&str; 3] = [
     "plantar-fascia-release",
 ];
 const MOST_PAGES: usize = 3;
-
-fn on_path(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// The browser to print with, or `None` (with the reason printed) when the tests are skipped.
 fn browser() -> Option<&'static str> {

@@ -7,18 +7,11 @@ use std::fs;
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::{fixture, footcare};
+use common::{fixture, footcare, on_path};
 use predicates::prelude::*;
 
 fn bin_dir() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_footcare")).parent().unwrap()
-}
-
-fn on_path(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 /// What bash offers for `words`, the last of which is being completed.

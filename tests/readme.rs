@@ -1,11 +1,14 @@
 //! The README's examples must stay true: its topic files are valid topics, and every
 //! `console` example prints what the README says it prints.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
+use common::on_path;
 use predicates::prelude::*;
 
 const README: &str = include_str!("../README.md");
@@ -76,13 +79,6 @@ fn console_examples() -> Vec<Example> {
         }
     }
     examples
-}
-
-fn on_path(program: &str) -> bool {
-    Process::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 #[test]

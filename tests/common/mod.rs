@@ -23,6 +23,14 @@ pub fn footcare() -> Command {
     cmd
 }
 
+/// Whether a program can be run by name.
+pub fn on_path(program: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// A folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
