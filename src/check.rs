@@ -199,19 +199,20 @@ struct Prose {
 
 /// The visible text of a section: paragraphs, quotes and list items, each item read as a
 /// sentence of its own. Headings and code are not prose.
-fn prose(markdown: &str, body_line: Option<usize>) -> Vec<Prose> {
-    to_located_blocks(markdown)
-        .into_iter()
+/// `blocks` are `markdown`'s, from [`to_located_blocks`].
+fn prose(markdown: &str, blocks: &[(usize, Block)], body_line: Option<usize>) -> Vec<Prose> {
+    blocks
+        .iter()
         .filter_map(|(offset, block)| {
-            let line = body_line.map(|first| first + markdown[..offset].matches('\n').count());
+            let line = body_line.map(|first| first + markdown[..*offset].matches('\n').count());
             match block {
                 Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
                     line,
-                    text: spans_text(&spans),
+                    text: spans_text(spans),
                     is_paragraph: true,
                 }),
                 Block::Item { spans, .. } => {
-                    let mut text = spans_text(&spans);
+                    let mut text = spans_text(spans);
                     if !text.ends_with(['.', '!', '?', ':']) {
                         text.push('.');
                     }
@@ -235,7 +236,13 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         sections: Vec::new(),
         findings: Vec::new(),
     };
-    check_structure(topic, &mut report);
+    // Each section's Markdown is parsed once, for every check below.
+    let parsed: Vec<Vec<(usize, Block)>> = topic
+        .sections
+        .iter()
+        .map(|section| to_located_blocks(&section.markdown))
+        .collect();
+    check_structure(topic, &parsed, &mut report);
     check_review_date(topic, settings, &mut report);
 
     let mut total = Counts::of_text(&topic.summary);
@@ -244,8 +251,8 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         .map(str::to_string)
         .collect::<Vec<_>>();
     let mut addresses_reader = mentions_you(&topic.summary);
-    for section in &topic.sections {
-        let pieces = prose(&section.markdown, section.body_line);
+    for (section, blocks) in topic.sections.iter().zip(&parsed) {
+        let pieces = prose(&section.markdown, blocks, section.body_line);
         let mut counts = Counts::default();
         for piece in &pieces {
             let piece_counts = Counts::of_text(&piece.text);
@@ -260,7 +267,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         }
         if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
             && !pieces.is_empty()
-            && !has_action(&section.markdown, &pieces)
+            && !has_action(blocks, &pieces)
         {
             report.add(
                 Level::Warning,
@@ -338,9 +345,10 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     report
 }
 
-fn check_structure(topic: &Topic, report: &mut TopicReport) {
+/// `parsed` holds each of the topic's sections as blocks, in the same order.
+fn check_structure(topic: &Topic, parsed: &[Vec<(usize, Block)>], report: &mut TopicReport) {
     for key in SectionKey::ALL {
-        let Some(section) = topic.section(key) else {
+        let Some(index) = topic.sections.iter().position(|s| s.key == key) else {
             report.add(
                 Level::Error,
                 None,
@@ -351,7 +359,7 @@ fn check_structure(topic: &Topic, report: &mut TopicReport) {
             );
             continue;
         };
-        let blocks = to_located_blocks(&section.markdown);
+        let (section, blocks) = (&topic.sections[index], &parsed[index]);
         if blocks.is_empty() {
             report.add(
                 Level::Error,
@@ -371,16 +379,7 @@ fn check_structure(topic: &Topic, report: &mut TopicReport) {
                     }
                 )
             });
-            let numbered = blocks.iter().any(|(_, b)| {
-                matches!(
-                    b,
-                    Block::Item {
-                        number: Some(_),
-                        ..
-                    }
-                )
-            });
-            if !bullets || numbered {
+            if !bullets || has_numbered_item(blocks) {
                 report.add(
                     Level::Error,
                     section.line,
@@ -500,17 +499,8 @@ const ACTION_VERBS: &[&str] = &[
 
 /// Whether a section tells the reader what to do: a numbered step, or a sentence or item
 /// that starts with an action verb.
-fn has_action(markdown: &str, pieces: &[Prose]) -> bool {
-    let numbered = to_located_blocks(markdown).iter().any(|(_, b)| {
-        matches!(
-            b,
-            Block::Item {
-                number: Some(_),
-                ..
-            }
-        )
-    });
-    numbered
+fn has_action(blocks: &[(usize, Block)], pieces: &[Prose]) -> bool {
+    has_numbered_item(blocks)
         || pieces.iter().any(|piece| {
             readability::sentences(&piece.text).iter().any(|sentence| {
                 lowercase_words(sentence)
@@ -518,6 +508,18 @@ fn has_action(markdown: &str, pieces: &[Prose]) -> bool {
                     .is_some_and(|first| ACTION_VERBS.contains(&first.as_str()))
             })
         })
+}
+
+fn has_numbered_item(blocks: &[(usize, Block)]) -> bool {
+    blocks.iter().any(|(_, b)| {
+        matches!(
+            b,
+            Block::Item {
+                number: Some(_),
+                ..
+            }
+        )
+    })
 }
 
 const BE_FORMS: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being"];
@@ -642,17 +644,19 @@ mod tests {
 
     #[test]
     fn actions_are_numbered_steps_or_sentences_that_start_with_a_verb() {
-        let steps = "1. Rest.\n2. Ice.";
-        assert!(has_action(steps, &prose(steps, None)));
-        let verb = "Most people heal. Wear the boot for 2 weeks.";
-        assert!(has_action(verb, &prose(verb, None)));
-        let none = "Healing takes weeks. The boot helps.";
-        assert!(!has_action(none, &prose(none, None)));
+        let acts = |markdown: &str| {
+            let blocks = to_located_blocks(markdown);
+            has_action(&blocks, &prose(markdown, &blocks, None))
+        };
+        assert!(acts("1. Rest.\n2. Ice."));
+        assert!(acts("Most people heal. Wear the boot for 2 weeks."));
+        assert!(!acts("Healing takes weeks. The boot helps."));
     }
 
     #[test]
     fn prose_lines_follow_the_file() {
-        let pieces = prose("One.\n\n- Two\n- Three.\n", Some(10));
+        let markdown = "One.\n\n- Two\n- Three.\n";
+        let pieces = prose(markdown, &to_located_blocks(markdown), Some(10));
         let lines: Vec<Option<usize>> = pieces.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(10), Some(12), Some(13)]);
         assert_eq!(pieces[1].text, "Two.", "an item reads as a sentence");
