@@ -545,12 +545,14 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
         let whole = &body[heading.end.min(end)..end];
         let markdown = whole.trim_start_matches(['\r', '\n']);
         let start = end - markdown.len();
+        // The body starts below the heading's last line, even when the file ends on it.
+        let below_heading = lines.line_at(heading.end.saturating_sub(1).max(heading.start)) + 1;
         sections.push(Section {
             key,
             title,
             markdown: markdown.trim_end().to_string(),
             line: Some(line),
-            body_line: Some(lines.line_at(start)),
+            body_line: Some(lines.line_at(start).max(below_heading)),
         });
     }
     Ok(sections)
@@ -634,6 +636,14 @@ mod tests {
         assert_eq!(topic.sections[1].body_line, Some(15));
         assert_eq!(topic.field_line("reviewed"), Some(5));
         assert_eq!(topic.field_line("title"), Some(2));
+    }
+
+    #[test]
+    fn an_empty_last_section_starts_below_its_underlined_heading() {
+        let topic = markdown("Overview\n- ").unwrap();
+        assert_eq!(topic.sections[0].line, Some(7));
+        assert_eq!(topic.sections[0].body_line, Some(9));
+        assert_eq!(topic.sections[0].markdown, "");
     }
 
     #[test]

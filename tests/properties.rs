@@ -104,8 +104,8 @@ proptest! {
         let lines: Vec<&str> = clean.lines().collect();
         let line = |number: usize| lines.get(number - 1).copied().unwrap_or("");
         // Line by line, the body is: blank lines, then for each section in turn its heading
-        // (one line, or two when underlined, maybe with blank lines after) and then exactly
-        // its text; nothing is in two sections and nothing is left out.
+        // (one run of lines, maybe with blank lines after) and then exactly its text; nothing
+        // is in two sections and nothing is left out.
         let mut next = FRONT_MATTER.lines().count() + 1;
         for section in &topic.sections {
             let heading = section.line.unwrap();
@@ -115,8 +115,15 @@ proptest! {
             for blank in next..heading {
                 prop_assert!(line(blank).trim().is_empty(), "line {} is in no section", blank);
             }
-            let heading_lines = (heading..body_line).filter(|&n| !line(n).trim().is_empty()).count();
-            prop_assert!(heading_lines <= 2, "{} heading lines for {}", heading_lines, section.key);
+            // The heading is one run of lines (an underlined heading may wrap), and only
+            // blank lines follow it before the text.
+            let heading_block: Vec<&str> = (heading..body_line).map(line).collect();
+            let run = heading_block.iter().take_while(|l| !l.trim().is_empty()).count();
+            prop_assert!(run >= 1, "no heading line for {}", section.key);
+            prop_assert!(
+                heading_block[run..].iter().all(|l| l.trim().is_empty()),
+                "text between the heading of {} and its body", section.key
+            );
             let text = (body_line..end).map(line).collect::<Vec<_>>().join("\n");
             prop_assert_eq!(text.trim_end(), section.markdown.as_str());
             next = end.max(body_line);
