@@ -23,5 +23,6 @@ pub mod readability;
 pub mod render;
 pub mod sanitize;
 pub mod search;
+mod simple_yaml;
 pub mod template;
 pub mod topic;

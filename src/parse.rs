@@ -278,22 +278,22 @@ fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, Problem> {
 }
 
 /// Every field a topic file may have. Unknown fields are errors, so a typo is caught.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Fields {
-    title: String,
-    summary: String,
-    kind: Kind,
+pub(crate) struct Fields {
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
     #[serde(default)]
-    aliases: Vec<String>,
+    pub aliases: Vec<String>,
     #[serde(default)]
-    tags: Vec<String>,
-    reviewed: Date,
+    pub tags: Vec<String>,
+    pub reviewed: Date,
     #[serde(default)]
-    sources: Vec<Source>,
+    pub sources: Vec<Source>,
     /// Only in YAML topic files.
     #[serde(default)]
-    sections: Option<YamlSections>,
+    pub sections: Option<YamlSections>,
 }
 
 /// Reads the fields; `first_line` is the file line the YAML starts on.
@@ -303,6 +303,9 @@ fn parse_fields(yaml: &str, first_line: usize) -> Result<Fields, Problem> {
             first_line,
             "no fields: a topic needs at least title, summary, kind and reviewed".to_string(),
         ));
+    }
+    if let Some(fields) = crate::simple_yaml::read(yaml) {
+        return Ok(fields);
     }
     if let Some(line) = too_deep(yaml) {
         return Err(Problem::at(
@@ -374,10 +377,11 @@ fn too_deep(yaml: &str) -> Option<usize> {
 }
 
 /// A YAML topic's sections, in the order the file gives them.
-struct YamlSections(Vec<(SectionKey, YamlSection)>);
+#[derive(Debug, PartialEq)]
+pub(crate) struct YamlSections(Vec<(SectionKey, YamlSection)>);
 
 /// A section body, either a bare Markdown string or `{title, body}`.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct YamlSection {
     #[serde(default)]

@@ -206,9 +206,12 @@ pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
     let skin = skin(color);
     let text = FmtText::from_text(&skin, Text { lines }, Some(width)).to_string();
     // termimad leaves the space it broke a line at on the end of the line.
-    text.lines()
-        .map(|line| format!("{}\n", line.trim_end_matches(' ')))
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        out.push_str(line.trim_end_matches(' '));
+        out.push('\n');
+    }
+    out
 }
 
 /// One compound per span, or per word when that would make two or three compounds: given

@@ -12,7 +12,7 @@ const TAB_STOP: usize = 4;
 /// such as `\x1b` or `<U+202E>`, so ESC can start no sequence and no text can hide or
 /// reorder other text. CRLF becomes LF, and tabs become spaces.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_care) {
+    if !may_need_care(text) || !text.chars().any(needs_care) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -50,6 +50,16 @@ pub fn sanitize_in_place(text: &mut String) {
     if let Cow::Owned(clean) = sanitize(text) {
         *text = clean;
     }
+}
+
+/// A quick look at the bytes, which the compiler can vectorise: false means no character
+/// of `text` needs care. Every such character starts with one of these bytes: a C0
+/// control, DEL, 0xC2 (the C1 controls) or 0xE2 (the bidi controls).
+fn may_need_care(text: &str) -> bool {
+    let suspect = |b: u8| (b < 0x20 && b != b'\n') || b == 0x7F || b == 0xC2 || b == 0xE2;
+    text.as_bytes()
+        .chunks(32)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | suspect(b)))
 }
 
 fn needs_care(c: char) -> bool {
@@ -102,5 +112,16 @@ mod tests {
         assert_eq!(sanitize("one\r\ntwo\r\n"), "one\ntwo\n");
         assert_eq!(sanitize("lone\rcr"), "lone\\x0dcr");
         assert_eq!(sanitize("a\tb\n\tc"), "a   b\n    c");
+    }
+
+    #[test]
+    fn the_byte_scan_never_misses_a_character_that_needs_care() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if needs_care(c) {
+                let text = format!("long enough to fill a chunk of bytes, then {c}");
+                assert!(may_need_care(&text), "missed U+{:04X}", c as u32);
+            }
+        }
+        assert!(!may_need_care("plain café, 日本語\n"));
     }
 }
