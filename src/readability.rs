@@ -5,6 +5,9 @@
 //! figures can be compared with theirs. Syllables come from spelling rules and a short
 //! table of words the rules get wrong, not from a pronouncing dictionary.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 /// Counts gathered from plain prose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -27,24 +30,25 @@ impl Counts {
     /// "sentence" of 2 words or fewer is not counted as a sentence, though its words are,
     /// and text with any words has at least 1 sentence.
     pub fn of_text(text: &str) -> Counts {
-        let words = words(text);
-        if words.is_empty() {
+        let mut counts = Counts::default();
+        for word in word_iter(text) {
+            let syllables = syllables(word);
+            counts.words += 1;
+            counts.syllables += syllables;
+            counts.polysyllables += usize::from(syllables >= POLYSYLLABLE);
+        }
+        if counts.words == 0 {
             return Counts::default();
         }
         let sentences = sentences(text)
             .into_iter()
-            .filter(|sentence| self::words(sentence).len() >= FEWEST_WORDS_IN_A_SENTENCE)
+            .filter(|sentence| {
+                word_iter(sentence)
+                    .nth(FEWEST_WORDS_IN_A_SENTENCE - 1)
+                    .is_some()
+            })
             .count();
-        let mut counts = Counts {
-            sentences: sentences.max(1),
-            words: words.len(),
-            ..Counts::default()
-        };
-        for word in words {
-            let syllables = syllables(word);
-            counts.syllables += syllables;
-            counts.polysyllables += usize::from(syllables >= POLYSYLLABLE);
-        }
+        counts.sentences = sentences.max(1);
         counts
     }
 
@@ -116,10 +120,13 @@ fn is_end_mark(c: char) -> bool {
 /// dashes and slashes, trimmed of punctuation at either end, that hold a letter or digit.
 /// Hyphenated words and contractions stay whole ("grab-and-tear", "doesn’t").
 pub fn words(text: &str) -> Vec<&str> {
+    word_iter(text).collect()
+}
+
+fn word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
         .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
-        .collect()
 }
 
 /// Syllables in one word. Letters, digits, apostrophes and hyphens are expected; the
@@ -127,6 +134,25 @@ pub fn words(text: &str) -> Vec<&str> {
 /// written in digits counts as spoken when it is below 100 ("17" is three, "75" four);
 /// a longer run of digits (a year, a code) counts as one. Every word has at least one.
 pub fn syllables(word: &str) -> usize {
+    // Prose repeats its words, and the rules cost far more than a look-up.
+    thread_local! {
+        static KNOWN: RefCell<HashMap<Box<str>, usize>> = RefCell::new(HashMap::new());
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&count) = known.get(word) {
+            return count;
+        }
+        let count = count_syllables(word);
+        // A bound, so text of endless made-up words cannot grow the table without end.
+        if known.len() >= 100_000 {
+            known.clear();
+        }
+        known.insert(word.into(), count);
+        count
+    })
+}
+
+fn count_syllables(word: &str) -> usize {
     let mut total = 0;
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
