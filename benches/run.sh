@@ -73,12 +73,15 @@ ROWS=$BENCH_DIR/rows.tsv
 : >"$ROWS"
 
 # time_case NAME FOOTCARE_COMMAND FLOOR_COMMAND... : one hyperfine run, all side by side.
+# With PREPARE set, hyperfine runs it before every timed run.
 time_case() {
     local name=$1
     shift
     local csv=$BENCH_DIR/case.csv
+    local prepare=()
+    if [[ -n ${PREPARE:-} ]]; then prepare=(--prepare "$PREPARE"); fi
     hyperfine -N --ignore-failure --warmup 3 --runs "$RUNS" --style basic \
-        --export-csv "$csv" "$@" >&2
+        "${prepare[@]}" --export-csv "$csv" "$@" >&2
     # hyperfine's CSV: command,mean,stddev,median,user,system,min,max (seconds).
     awk -F, -v name="$name" 'NR == 2 { ours = $4 }
         NR >= 2 { printf "%s\t%s\t%.2f\t%s\n", name, $1, $4 * 1000, NR == 2 ? "" : sprintf("%.2fx", ours / $4) }' \
@@ -105,6 +108,13 @@ for size in $SIZES; do
         "$FOOTCARE --content-dir $dir search $RARE_WORD" "${rare_floors[@]}"
     time_case "check, $size topics" "$FOOTCARE --content-dir $dir check" "${floors[@]}"
 done
+# The same with no index to start from, as on the first run after a change to every file.
+dir=$BENCH_DIR/corpus-$LARGEST
+mapfile -t floors < <(floors_over "$dir")
+PREPARE="rm -rf $XDG_CACHE_HOME" time_case "list, $LARGEST topics, no index" \
+    "$FOOTCARE --content-dir $dir list" "${floors[@]}"
+PREPARE="rm -rf $XDG_CACHE_HOME" time_case "search $COMMON_WORD, $LARGEST topics, no index" \
+    "$FOOTCARE --content-dir $dir search $COMMON_WORD" "${floors[@]}"
 
 # Instructions, counted: steadier than time on a shared machine.
 instructions() {

@@ -16,13 +16,13 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, ExportFormat, Format, FormatArgs, NewArgs, SearchArgs,
     Shell, ShowArgs,
 };
-use crate::content::{ContentSource, Loaded};
+use crate::content::ContentSource;
 use crate::date::Date;
 use crate::output::Terminal;
 use crate::parse::is_valid_slug;
 use crate::render::{self, Style};
 use crate::sanitize::sanitize;
-use crate::topic::{SectionKey, Topic, TopicError};
+use crate::topic::{Entry, Named, SectionKey, Topic, TopicError};
 use crate::{check, formats, handout, lookup, manual, pager, search, template};
 
 /// How a command that did not fail ended.
@@ -214,12 +214,12 @@ fn list(
     format: &FormatArgs,
     err: &mut dyn Write,
 ) -> anyhow::Result<String> {
-    let topics = usable(source.load_all()?, err);
+    let indexes = source.read_indexes(false);
+    let topics = usable(source.load_entries(&indexes)?, err);
     if topics.is_empty() {
         warn(err, "no topics found");
     }
-    let mut topics: Vec<&Topic> = topics.iter().collect();
-    topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let topics: Vec<&Entry> = topics.iter().collect();
     let format = format.format();
     Ok(match format {
         Format::Json => formats::list_json(&topics),
@@ -283,12 +283,12 @@ fn search(
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut topics = usable(source.load_all()?, err);
-    topics.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let chosen: Vec<&Topic> = if args.topic.is_empty() {
+    let indexes = source.read_indexes(true);
+    let topics = usable(source.load_entries(&indexes)?, err);
+    let chosen: Vec<&Entry> = if args.topic.is_empty() {
         topics.iter().collect()
     } else {
-        let mut chosen: Vec<&Topic> = Vec::new();
+        let mut chosen: Vec<&Entry> = Vec::new();
         for name in &args.topic {
             let topic = lookup::find(&topics, name)
                 .ok_or_else(|| usage(not_found_message(&topics, name)))?;
@@ -298,7 +298,8 @@ fn search(
         }
         chosen
     };
-    let matches = search::search(&chosen, &pattern, &sections);
+    let whole_text = search::scans_whole_text(&args.pattern, args.regex);
+    let matches = search::search(&chosen, &pattern, whole_text, &sections);
     let outcome = if matches.is_empty() {
         Outcome::Unsuccessful
     } else {
@@ -367,7 +368,7 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
     }
 }
 
-fn not_found_message(topics: &[Topic], name: &str) -> String {
+fn not_found_message<T: Named>(topics: &[T], name: &str) -> String {
     let mut message = format!("no topic called {name:?}");
     match lookup::suggestions(topics, name).as_slice() {
         [] => {}
@@ -396,7 +397,7 @@ fn section_key(topic: &Topic, name: &str) -> anyhow::Result<SectionKey> {
 }
 
 /// Keeps the topics that loaded and warns once about each file that did not.
-fn usable(loaded: Vec<Loaded>, err: &mut dyn Write) -> Vec<Topic> {
+fn usable<T>(loaded: Vec<Result<T, TopicError>>, err: &mut dyn Write) -> Vec<T> {
     let mut topics = Vec::with_capacity(loaded.len());
     for result in loaded {
         match result {

@@ -5,15 +5,17 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use anyhow::Context;
 
+use crate::index::{Index, Parsed, Stamp};
 use crate::parse::{
     is_valid_slug, parse_patch, parse_topic, topic_file_name, FileFormat, EXTENSIONS,
 };
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Topic, TopicError, BUILT_IN_PREFIX};
+use crate::topic::{Entry, Topic, TopicError, BUILT_IN_PREFIX};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
@@ -130,7 +132,7 @@ impl ContentSource {
         for dir in self.folders().iter().filter(|dir| dir.is_dir()) {
             let folder = read_folder(dir)?;
             patches.extend(folder.patches);
-            for loaded in folder.topics {
+            for loaded in crate::parallel::map(&folder.jobs, Job::run) {
                 add(loaded, &mut problems);
             }
         }
@@ -155,6 +157,75 @@ impl ContentSource {
         Ok(loaded)
     }
 
+    /// The stored index of each of [`ContentSource::folders`], for [`Self::load_entries`]:
+    /// with search units for `search`, or without for `list`.
+    pub fn read_indexes(&self, with_units: bool) -> Indexes {
+        Indexes {
+            with_units,
+            folders: self
+                .folders()
+                .iter()
+                .map(|dir| Index::read(dir, with_units))
+                .collect(),
+        }
+    }
+
+    /// What `list` and `search` need of every topic, with the same topics, order and
+    /// errors as [`Self::load_all`]. Files whose index entries are still good are not
+    /// read; the others are, and the index is brought up to date.
+    /// Entries carry search units if the indexes do.
+    pub fn load_entries<'a>(&self, indexes: &'a Indexes) -> anyhow::Result<Vec<LoadedEntry<'a>>> {
+        let with_units = indexes.with_units;
+        if let ContentSource::Dir(dir) = self {
+            check_dir(dir)?;
+        }
+        let mut folders = Vec::new();
+        for (dir, index) in self.folders().iter().zip(&indexes.folders) {
+            if dir.is_dir() {
+                folders.push((dir, read_folder(dir)?, index));
+            }
+        }
+        if folders
+            .iter()
+            .any(|(_, folder, _)| !folder.patches.is_empty())
+        {
+            // A patch changes sections after they are parsed, and the index keeps none.
+            return Ok(self
+                .load_all()?
+                .into_iter()
+                .map(|loaded| loaded.map(|topic| entry_of(&topic, with_units)))
+                .collect());
+        }
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut problems: Vec<TopicError> = Vec::new();
+        let mut add = |loaded: LoadedEntry<'a>, problems: &mut Vec<TopicError>| match loaded {
+            Ok(entry) => match at.get(&entry.slug) {
+                Some(&position) => entries[position] = entry,
+                None => {
+                    at.insert(entry.slug.clone(), entries.len());
+                    entries.push(entry);
+                }
+            },
+            Err(problem) => problems.push(problem),
+        };
+        if matches!(self, ContentSource::Layered(_)) {
+            for (name, text) in builtin::TOPICS {
+                let loaded = parse_builtin(name, text).map(|t| entry_of(&t, with_units));
+                add(loaded, &mut problems);
+            }
+        }
+        for (_, folder, index) in folders {
+            for loaded in folder_entries(&folder.jobs, index) {
+                add(loaded, &mut problems);
+            }
+        }
+        entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut loaded: Vec<LoadedEntry> = entries.into_iter().map(Ok).collect();
+        loaded.extend(problems.into_iter().map(Err));
+        Ok(loaded)
+    }
+
     /// The folders on disk this source reads, in order: later ones take precedence.
     pub fn folders(&self) -> &[PathBuf] {
         match self {
@@ -163,6 +234,88 @@ impl ContentSource {
             ContentSource::Layered(dirs) => dirs,
         }
     }
+}
+
+/// The stored index of each folder of a source.
+pub struct Indexes {
+    with_units: bool,
+    folders: Vec<Index>,
+}
+
+/// An entry, or why its file could not be used.
+pub type LoadedEntry<'a> = Result<Entry<'a>, TopicError>;
+
+fn entry_of(topic: &Topic, with_units: bool) -> Entry<'static> {
+    let units = if with_units {
+        crate::search::units(topic)
+    } else {
+        String::new()
+    };
+    Entry::new(topic, units)
+}
+
+/// The entries of one folder's files: from the index where it is still good, otherwise
+/// parsed (on every core), after which the index is written again.
+fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
+    let mut known = index.known();
+    let started = SystemTime::now();
+    // The stamp was taken before the file is read: a change after it shows next time.
+    let stamps: Vec<Option<Stamp>> = jobs
+        .iter()
+        .map(|job| match job {
+            Job::Load { stamp, .. } => *stamp,
+            Job::Refused(_) => None,
+        })
+        .collect();
+    let mut parsed: Vec<Option<Parsed<'a>>> = jobs
+        .iter()
+        .zip(&stamps)
+        .map(|(job, stamp)| match (job, stamp) {
+            (Job::Load { name, .. }, Some(stamp)) => known.take(name, *stamp),
+            _ => None,
+        })
+        .collect();
+    let missing: Vec<usize> = (0..jobs.len())
+        .filter(|&i| parsed[i].is_none() && matches!(jobs[i], Job::Load { .. }))
+        .collect();
+    let fresh = crate::parallel::map(&missing, |&i| match jobs[i].run() {
+        Ok(topic) => Parsed::Topic(entry_of(&topic, index.with_units())),
+        Err(problem) => Parsed::Error(problem.line, problem.message),
+    });
+    let changed = !fresh.is_empty() || !known.all_taken();
+    for (i, result) in missing.into_iter().zip(fresh) {
+        parsed[i] = Some(result);
+    }
+    if changed {
+        let stored: Vec<(&str, Stamp, &Parsed)> = jobs
+            .iter()
+            .zip(&stamps)
+            .zip(&parsed)
+            .filter_map(|((job, stamp), parsed)| match (job, stamp, parsed) {
+                (Job::Load { name, .. }, Some(stamp), Some(parsed)) => {
+                    Some((name.as_str(), *stamp, parsed))
+                }
+                _ => None,
+            })
+            .collect();
+        crate::index::write(index, &stored, started);
+    }
+    jobs.iter()
+        .zip(parsed)
+        .map(|(job, parsed)| match (job, parsed) {
+            (Job::Refused(error), _) => Err(error.clone()),
+            (Job::Load { path, .. }, Some(Parsed::Topic(mut entry))) => {
+                entry.file = shown(path);
+                Ok(entry)
+            }
+            (Job::Load { path, .. }, Some(Parsed::Error(line, message))) => Err(TopicError {
+                file: shown(path),
+                line,
+                message,
+            }),
+            (Job::Load { .. }, None) => unreachable!("every file is either known or parsed"),
+        })
+        .collect()
 }
 
 fn builtin_topic(slug: &str) -> Option<Loaded> {
@@ -201,9 +354,9 @@ fn find_in_folder(dir: &Path, slug: &str) -> anyhow::Result<Option<Loaded>> {
     Ok(Some(load_file(&path, slug, format)))
 }
 
-/// What one folder holds: its topics (in file-name order) and its patch files.
+/// What one folder holds: its topic files (in file-name order) and its patch files.
 struct Folder {
-    topics: Vec<Loaded>,
+    jobs: Vec<Job>,
     patches: Vec<PathBuf>,
 }
 
@@ -211,31 +364,44 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
     let entries = fs::read_dir(dir)
         .with_context(|| format!("cannot read the content folder {}", dir.display()))?;
     let root = canonical(dir)?;
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut files: Vec<(String, PathBuf, Option<Stamp>, bool)> = Vec::new();
     let mut patches = Vec::new();
     for entry in entries {
         let entry =
             entry.with_context(|| format!("cannot read the content folder {}", dir.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        // Only regular files: reading a FIFO or a device could block forever.
-        if name.starts_with('.') || !entry.path().is_file() {
+        if name.starts_with('.') {
             continue;
         }
+        // The directory listing knows most files' types; a link is followed to see.
+        let path = entry.path();
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let meta = if is_link {
+            fs::metadata(&path)
+        } else {
+            entry.metadata()
+        };
+        // Only regular files: reading a FIFO or a device could block forever.
+        let Some(meta) = meta.ok().filter(|m| m.is_file()) else {
+            continue;
+        };
         if name.ends_with(PATCH_SUFFIX) {
-            patches.push(entry.path());
+            if !(is_link && links_outside(&root, &path)) {
+                patches.push(path);
+            }
         } else if topic_file_name(&name).is_some() {
-            files.push((name, entry.path()));
+            files.push((name, path, Stamp::of(&meta), is_link));
         }
     }
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     patches.sort();
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
     let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
-    for (name, path) in &files {
+    for (name, path, stamp, is_link) in &files {
         let Some((slug, format)) = topic_file_name(name) else {
             continue;
         };
-        if links_outside(&root, path) {
+        if *is_link && links_outside(&root, path) {
             jobs.push(Job::Refused(outside_link(path)));
             continue;
         }
@@ -243,15 +409,17 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
             Some(first) => jobs.push(Job::Refused(clash(first, path))),
             None => {
                 seen.insert(slug, path);
-                jobs.push(Job::Load(path, slug, format));
+                jobs.push(Job::Load {
+                    path: path.clone(),
+                    name: name.clone(),
+                    slug: slug.to_string(),
+                    format,
+                    stamp: *stamp,
+                });
             }
         }
     }
-    patches.retain(|patch| !links_outside(&root, patch));
-    Ok(Folder {
-        topics: crate::parallel::map(&jobs, Job::run),
-        patches,
-    })
+    Ok(Folder { jobs, patches })
 }
 
 fn patch_slug(path: &Path) -> String {
@@ -279,15 +447,24 @@ fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
 }
 
 /// One file of a folder to load, or why it is not loaded.
-enum Job<'a> {
-    Load(&'a Path, &'a str, FileFormat),
+enum Job {
+    Load {
+        path: PathBuf,
+        name: String,
+        slug: String,
+        format: FileFormat,
+        /// Taken from the directory listing, before the file is read.
+        stamp: Option<Stamp>,
+    },
     Refused(TopicError),
 }
 
-impl Job<'_> {
+impl Job {
     fn run(&self) -> Loaded {
         match self {
-            Job::Load(path, slug, format) => load_file(path, slug, *format),
+            Job::Load {
+                path, slug, format, ..
+            } => load_file(path, slug, *format),
             Job::Refused(error) => Err(error.clone()),
         }
     }

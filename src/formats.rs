@@ -9,7 +9,7 @@ use crate::markdown::{spans_text, to_blocks, Block};
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
-use crate::topic::{Kind, Section, SectionKey, Source, Topic};
+use crate::topic::{Entry, Kind, Section, SectionKey, Source, Topic};
 
 #[derive(Serialize)]
 struct TopicJson<'a> {
@@ -100,7 +100,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
     })
 }
 
-pub fn list_json(topics: &[&Topic]) -> String {
+pub fn list_json(topics: &[&Entry]) -> String {
     let entries: Vec<ListEntry> = topics
         .iter()
         .map(|t| ListEntry {
@@ -179,7 +179,7 @@ pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) ->
 }
 
 /// The topic list as a Markdown table.
-pub fn list_markdown(topics: &[&Topic]) -> String {
+pub fn list_markdown(topics: &[&Entry]) -> String {
     let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
     let mut out = String::from("| slug | title | summary |\n| --- | --- | --- |\n");
     for topic in topics {

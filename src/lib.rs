@@ -11,6 +11,7 @@ pub mod content;
 pub mod date;
 pub mod formats;
 pub mod handout;
+pub mod index;
 pub mod lookup;
 pub mod manual;
 pub mod markdown;

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Level, TopicReport};
 use crate::markdown::{spans_text, to_blocks, Block, Span};
-use crate::topic::{SectionKey, Source, Topic, BUILT_IN_ORIGIN};
+use crate::topic::{Entry, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,7 +302,7 @@ fn counted(errors: usize, warnings: usize) -> String {
 }
 
 /// The topic list for scripts: `slug<TAB>title<TAB>summary`, one topic a line.
-pub fn list_plain(topics: &[&Topic]) -> String {
+pub fn list_plain(topics: &[&Entry]) -> String {
     let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
     topics
         .iter()
@@ -320,7 +320,7 @@ pub fn list_plain(topics: &[&Topic]) -> String {
 
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
 /// where each topic comes from when they do not all come from footcare itself.
-pub fn list_wrapped(topics: &[&Topic], color: bool, width: usize) -> String {
+pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
     let show_origin = topics.iter().any(|t| t.origin() != BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
@@ -498,7 +498,7 @@ mod tests {
 
     #[test]
     fn the_plain_list_is_tab_separated() {
-        let topic = topic();
+        let topic = Entry::new(&topic(), String::new());
         assert_eq!(
             list_plain(&[&topic]),
             "calf-strain\tCalf strain\tA pulled calf muscle.\t.\n"
@@ -511,6 +511,10 @@ mod tests {
         let mut second = topic();
         second.slug = "plantar-fascia-release".to_string();
         second.summary = "word ".repeat(40);
+        let (first, second) = (
+            Entry::new(&first, String::new()),
+            Entry::new(&second, String::new()),
+        );
         let out = list_wrapped(&[&first, &second], false, 60);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(

@@ -5,7 +5,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
 use crate::markdown::{spans_text, to_blocks, Block};
-use crate::topic::{SectionKey, Topic};
+use crate::topic::{Entry, SectionKey, Topic};
 
 /// One matching paragraph, list item, heading or code line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,24 +26,94 @@ pub fn pattern(text: &str, is_regex: bool) -> Result<Regex, regex::Error> {
     RegexBuilder::new(&source).case_insensitive(true).build()
 }
 
-/// The matches in `topics`, topic by topic in the given order and then in document order.
-/// An empty `sections` searches every section.
-pub fn search(topics: &[&Topic], pattern: &Regex, sections: &[SectionKey]) -> Vec<Match> {
+/// A topic's text as search units: each paragraph, item, heading or quote whole, and
+/// code a line at a time, in document order. Each unit is led by [`unit_mark`] of its
+/// section. Text from a topic never holds those control characters: the sanitiser shows
+/// them as escapes.
+pub fn units(topic: &Topic) -> String {
+    let mut units = String::new();
+    for section in &topic.sections {
+        for text in searchable_texts(&to_blocks(&section.markdown)) {
+            units.push(unit_mark(section.key));
+            units.push_str(&text);
+        }
+    }
+    units
+}
+
+fn unit_mark(key: SectionKey) -> char {
+    let index = SectionKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
+    char::from(1 + index as u8)
+}
+
+fn is_unit_mark(c: char) -> bool {
+    ('\u{1}'..='\u{7}').contains(&c)
+}
+
+/// The units of `units`, each with its section.
+fn each_unit(units: &str) -> impl Iterator<Item = (SectionKey, &str)> {
+    units
+        .split(is_unit_mark)
+        .skip(1)
+        .zip(
+            units
+                .chars()
+                .filter(|c| is_unit_mark(*c))
+                .map(|mark| SectionKey::ALL[usize::from(mark as u8 - 1)]),
+        )
+        .map(|(text, key)| (key, text))
+}
+
+/// Whether a pattern can be run over a topic's units all at once: a literal with no
+/// control character cannot match across the mark between two units.
+pub fn scans_whole_text(text: &str, is_regex: bool) -> bool {
+    !is_regex && !text.is_empty() && !text.contains(char::is_control)
+}
+
+/// The matches in `entries`, entry by entry in the given order and then in document
+/// order. An empty `sections` searches every section. With `whole_text` (see
+/// [`scans_whole_text`]) the pattern runs once over all of an entry's units, which finds
+/// the same units as trying them one by one, only faster.
+pub fn search(
+    entries: &[&Entry],
+    pattern: &Regex,
+    whole_text: bool,
+    sections: &[SectionKey],
+) -> Vec<Match> {
     let mut matches = Vec::new();
-    for topic in topics {
-        for section in &topic.sections {
-            if !sections.is_empty() && !sections.contains(&section.key) {
-                continue;
-            }
-            for text in searchable_texts(&to_blocks(&section.markdown)) {
-                if pattern.is_match(&text) {
-                    matches.push(Match {
-                        slug: topic.slug.clone(),
-                        section: section.key,
-                        text,
-                    });
+    let mut add = |slug: &str, key: SectionKey, text: &str| {
+        if sections.is_empty() || sections.contains(&key) {
+            matches.push(Match {
+                slug: slug.to_string(),
+                section: key,
+                text: text.to_string(),
+            });
+        }
+    };
+    for entry in entries {
+        let units: &str = &entry.units;
+        if !whole_text {
+            for (key, text) in each_unit(units) {
+                if pattern.is_match(text) {
+                    add(&entry.slug, key, text);
                 }
             }
+            continue;
+        }
+        let mut last_unit = None;
+        for found in pattern.find_iter(units) {
+            let Some(mark) = units[..found.start()].rfind(is_unit_mark) else {
+                continue;
+            };
+            if last_unit == Some(mark) {
+                continue;
+            }
+            last_unit = Some(mark);
+            let end = units[found.end()..]
+                .find(is_unit_mark)
+                .map_or(units.len(), |next| found.end() + next);
+            let key = SectionKey::ALL[usize::from(units.as_bytes()[mark] - 1)];
+            add(&entry.slug, key, &units[mark + 1..end]);
         }
     }
     matches
@@ -97,6 +167,26 @@ mod tests {
     use super::*;
     use crate::parse::{parse_topic, FileFormat};
 
+    /// Searches one topic both ways a literal can be searched, and checks they agree.
+    fn search_topic(
+        topic: &Topic,
+        text: &str,
+        is_regex: bool,
+        sections: &[SectionKey],
+    ) -> Vec<Match> {
+        let entry = Entry::new(topic, units(topic));
+        let pattern = pattern(text, is_regex).unwrap();
+        let one_by_one = search(&[&entry], &pattern, false, sections);
+        if scans_whole_text(text, is_regex) {
+            assert_eq!(
+                search(&[&entry], &pattern, true, sections),
+                one_by_one,
+                "{text:?}"
+            );
+        }
+        one_by_one
+    }
+
     fn topic(slug: &str, body: &str) -> Topic {
         let text = format!(
             "---\ntitle: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n---\n{body}"
@@ -110,7 +200,7 @@ mod tests {
             "a",
             "## Risks\n- A **nerve** injury can\n  leave you numb.\n- Infection.\n",
         );
-        let found = search(&[&t], &pattern("NERVE INJURY", false).unwrap(), &[]);
+        let found = search_topic(&t, "NERVE INJURY", false, &[]);
         assert_eq!(
             found,
             [Match {
@@ -124,30 +214,54 @@ mod tests {
     #[test]
     fn literal_patterns_are_not_regular_expressions() {
         let t = topic("a", "## Overview\nAbout 1.5 inches (or less).\n");
-        assert_eq!(
-            search(&[&t], &pattern("(or less)", false).unwrap(), &[]).len(),
-            1
-        );
-        assert!(search(&[&t], &pattern("1x5", false).unwrap(), &[]).is_empty());
-        assert_eq!(
-            search(&[&t], &pattern(r"1\.\d", true).unwrap(), &[]).len(),
-            1
-        );
+        assert_eq!(search_topic(&t, "(or less)", false, &[]).len(), 1);
+        assert!(search_topic(&t, "1x5", false, &[]).is_empty());
+        assert_eq!(search_topic(&t, r"1\.\d", true, &[]).len(), 1);
         assert!(pattern("(", true).is_err());
     }
 
     #[test]
     fn sections_narrow_the_search() {
         let t = topic("a", "## Overview\nPain.\n\n## Risks\n- Pain again.\n");
-        let all = search(&[&t], &pattern("pain", false).unwrap(), &[]);
+        let all = search_topic(&t, "pain", false, &[]);
         assert_eq!(all.len(), 2);
-        let risks = search(
-            &[&t],
-            &pattern("pain", false).unwrap(),
-            &[SectionKey::Risks],
-        );
+        let risks = search_topic(&t, "pain", false, &[SectionKey::Risks]);
         assert_eq!(risks.len(), 1);
         assert_eq!(risks[0].text, "Pain again.");
+    }
+
+    #[test]
+    fn one_pass_over_the_text_finds_the_same_units_as_one_by_one() {
+        let t = topic(
+            "a",
+            "## Overview\nPain, pain and more pain.\n\nNo match here.\n\n\
+             ## Procedure\n1. Pain first.\n2. Then painless.\n\n```\npain in code\nplain\n```\n\n\
+             ## Risks\n- A *pa*in split by markup.\n- pain\n- ![](x.png)\n",
+        );
+        for text in [
+            "pain",
+            "PAIN",
+            "ain",
+            "n",
+            "a",
+            "pain.",
+            "match here",
+            "x.png",
+            " ",
+        ] {
+            let found = search_topic(&t, text, false, &[]);
+            let by_hand = units(&t)
+                .split(is_unit_mark)
+                .filter(|unit| unit.to_lowercase().contains(&text.to_lowercase()))
+                .count();
+            assert_eq!(found.len(), by_hand, "{text:?}");
+        }
+        for sections in [
+            &[SectionKey::Procedure][..],
+            &[SectionKey::Risks, SectionKey::Overview],
+        ] {
+            search_topic(&t, "pain", false, sections);
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! What a topic is, once parsed: its front matter and its sections.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -136,13 +137,7 @@ impl Topic {
 
     /// Where the topic comes from: [`BUILT_IN_ORIGIN`], or the folder that holds its file.
     pub fn origin(&self) -> String {
-        if self.file.starts_with(BUILT_IN_PREFIX) {
-            return BUILT_IN_ORIGIN.to_string();
-        }
-        match std::path::Path::new(&self.file).parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
-            _ => ".".to_string(),
-        }
+        origin_of(&self.file)
     }
 
     /// The line of a top-level field such as `reviewed`, if the file has it.
@@ -157,6 +152,82 @@ impl Topic {
     pub fn section_keys(&self) -> String {
         let keys: Vec<&str> = self.sections.iter().map(|s| s.key.as_str()).collect();
         keys.join(", ")
+    }
+}
+
+fn origin_of(file: &str) -> String {
+    if file.starts_with(BUILT_IN_PREFIX) {
+        return BUILT_IN_ORIGIN.to_string();
+    }
+    match std::path::Path::new(file).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
+        _ => ".".to_string(),
+    }
+}
+
+/// What `list` and `search` need of a topic: the part the index keeps between runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<'a> {
+    pub slug: String,
+    pub file: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+    /// The text as search units, each led by its section's mark (see `search::units`);
+    /// empty when only the list was asked for.
+    pub units: Cow<'a, str>,
+}
+
+impl Entry<'_> {
+    /// The entry for a topic; `units` as `search::units` makes them, or empty.
+    pub fn new(topic: &Topic, units: String) -> Entry<'static> {
+        Entry {
+            slug: topic.slug.clone(),
+            file: topic.file.clone(),
+            title: topic.title.clone(),
+            summary: topic.summary.clone(),
+            kind: topic.kind,
+            aliases: topic.aliases.clone(),
+            tags: topic.tags.clone(),
+            units: Cow::Owned(units),
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        origin_of(&self.file)
+    }
+}
+
+/// The names a topic can be found by, for look-ups over topics and entries alike.
+pub trait Named {
+    fn slug(&self) -> &str;
+    fn title(&self) -> &str;
+    fn aliases(&self) -> &[String];
+}
+
+impl Named for Topic {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for Entry<'_> {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 }
 

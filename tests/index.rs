@@ -1,0 +1,144 @@
+//! The index in `$XDG_CACHE_HOME/footcare` must never change an answer: every test runs
+//! footcare with the index and compares it with what the files say.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use common::{fixture, footcare};
+
+/// A topic file whose summary and risk carry `word`.
+fn topic(word: &str) -> String {
+    format!(
+        "---\ntitle: T {word}\nsummary: About {word}.\nkind: condition\nreviewed: 2026-01-01\n---\n\
+         ## Overview\nText.\n\n## Risks\n- A risk of {word}.\n"
+    )
+}
+
+/// `list` and `search` output, run with the index in `cache`.
+fn answers(dir: &Path, cache: &Path) -> (String, String) {
+    let run = |args: &[&str]| {
+        let out = footcare()
+            .env("XDG_CACHE_HOME", cache)
+            .arg("--content-dir")
+            .arg(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    (run(&["list"]), run(&["search", "risk"]))
+}
+
+/// Moves a file's modification time an hour back, as if it had been written long ago,
+/// so that the index trusts its entry.
+fn age(path: &Path) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+}
+
+fn index_files(cache: &Path) -> Vec<String> {
+    fs::read_dir(cache.join("footcare"))
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn answers_follow_edits_additions_and_deletions() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one.md"), dir.path().join("two.md"));
+    fs::write(&one, topic("apples")).unwrap();
+    age(&one);
+    let (list, search) = answers(dir.path(), cache.path());
+    assert!(list.contains("one\tT apples"), "{list}");
+    assert!(search.contains("one:risks:A risk of apples."), "{search}");
+    assert_eq!(
+        index_files(cache.path()).len(),
+        2,
+        "a list and a search index"
+    );
+
+    // The same size and an old modification time: only the change time tells.
+    fs::write(&one, topic("pears!")).unwrap();
+    age(&one);
+    let (list, search) = answers(dir.path(), cache.path());
+    assert!(
+        list.contains("T pears!") && !list.contains("apples"),
+        "{list}"
+    );
+    assert!(search.contains("A risk of pears!.") && !search.contains("apples"));
+
+    fs::write(&two, topic("plums")).unwrap();
+    let (list, search) = answers(dir.path(), cache.path());
+    assert!(list.contains("two\tT plums"), "{list}");
+    assert!(search.contains("two:risks:A risk of plums."), "{search}");
+
+    fs::remove_file(&one).unwrap();
+    let (list, search) = answers(dir.path(), cache.path());
+    assert!(!list.contains("one\t") && list.contains("two\t"), "{list}");
+    assert!(!search.contains("one:"), "{search}");
+
+    // A file that breaks is reported, and one that is mended is read again.
+    fs::write(&two, "---\ntitle: [\n---\n").unwrap();
+    let (list, _) = answers(dir.path(), cache.path());
+    assert!(
+        list.contains("two.md:2:") && list.contains("(skipped)"),
+        "{list}"
+    );
+    fs::write(&two, topic("plums")).unwrap();
+    let (list, _) = answers(dir.path(), cache.path());
+    assert!(
+        list.contains("two\tT plums") && !list.contains("skipped"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_warm_index_gives_the_same_answers_as_the_files() {
+    let cache = tempfile::tempdir().unwrap();
+    for folder in ["check-broken", "hostile", "clinic", "with-bad-file"] {
+        let dir = fixture(folder);
+        let cold = answers(&dir, tempfile::tempdir().unwrap().path());
+        assert_eq!(answers(&dir, cache.path()), cold, "{folder}, first run");
+        assert_eq!(
+            answers(&dir, cache.path()),
+            cold,
+            "{folder}, from the index"
+        );
+    }
+}
+
+#[test]
+fn a_corrupt_or_unwritable_index_falls_back_to_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.md");
+    fs::write(&file, topic("apples")).unwrap();
+    age(&file);
+    let expected = answers(dir.path(), cache.path());
+    for name in index_files(cache.path()) {
+        let path = cache.path().join("footcare").join(name);
+        let mut bytes = fs::read(&path).unwrap();
+        bytes.truncate(bytes.len() / 2);
+        bytes.extend_from_slice(b"\xff\xfe garbage");
+        fs::write(&path, bytes).unwrap();
+    }
+    assert_eq!(answers(dir.path(), cache.path()), expected, "corrupt");
+    assert_eq!(answers(dir.path(), cache.path()), expected, "rewritten");
+
+    // A cache "folder" that is a file cannot be written at all.
+    let blocked = tempfile::NamedTempFile::new().unwrap();
+    assert_eq!(answers(dir.path(), blocked.path()), expected, "unwritable");
+}
