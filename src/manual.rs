@@ -49,6 +49,10 @@ Set by the completion scripts when they ask footcare for completions.
 .TP
 \fI~/.local/share/footcare/topics/\fR
 The clinic topic folder, when neither FOOTCARE_TOPICS_PATH nor XDG_DATA_HOME is set.
+.TP
+\fI$XDG_CACHE_HOME/footcare/\fR (\fI~/.cache/footcare/\fR)
+The index that \fBlist\fR and \fBsearch\fR keep of each topic folder. An entry is used only while
+its file is unchanged; the folder can be deleted at any time.
 .PP
 footcare reads only topic files (\fI*.md\fR, \fI*.yaml\fR, \fI*.yml\fR and \fI*.patch.md\fR) in the topic
 folders, never a file outside them: it does not follow a symbolic link that leads out of its folder,
