@@ -15,7 +15,7 @@ use crate::parse::{
 };
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Entry, Topic, TopicError, BUILT_IN_PREFIX};
+use crate::topic::{Entry, Named, Topic, TopicError, BUILT_IN_PREFIX};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
@@ -106,55 +106,57 @@ impl ContentSource {
     /// Reads every topic, in slug order. One bad file gives one error in the list and never
     /// stops the others from loading.
     pub fn load_all(&self) -> anyhow::Result<Vec<Loaded>> {
-        let mut topics: Vec<Topic> = Vec::new();
-        // Where each slug is in `topics`, so a later folder's topic can replace it.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut problems: Vec<TopicError> = Vec::new();
-        let mut patches: Vec<PathBuf> = Vec::new();
-        let mut add = |loaded: Loaded, problems: &mut Vec<TopicError>| match loaded {
-            Ok(topic) => match index.get(&topic.slug) {
-                Some(&at) => topics[at] = topic,
-                None => {
-                    index.insert(topic.slug.clone(), topics.len());
-                    topics.push(topic);
-                }
-            },
-            Err(problem) => problems.push(problem),
-        };
-        if matches!(self, ContentSource::BuiltIn | ContentSource::Layered(_)) {
-            for (name, text) in builtin::TOPICS {
-                add(parse_builtin(name, text), &mut problems);
-            }
-        }
+        Ok(self.parse_all(self.read_folders()?))
+    }
+
+    /// Lists each of [`ContentSource::folders`]: `None` for one that does not exist, which
+    /// is an error only for `--content-dir`.
+    fn read_folders(&self) -> anyhow::Result<Vec<Option<Folder>>> {
         if let ContentSource::Dir(dir) = self {
             check_dir(dir)?;
         }
-        for dir in self.folders().iter().filter(|dir| dir.is_dir()) {
-            let folder = read_folder(dir)?;
+        self.folders()
+            .iter()
+            .map(|dir| dir.is_dir().then(|| read_folder(dir)).transpose())
+            .collect()
+    }
+
+    fn has_built_in_topics(&self) -> bool {
+        matches!(self, ContentSource::BuiltIn | ContentSource::Layered(_))
+    }
+
+    /// Parses every topic in the listed folders, layered on the built-in ones, and applies
+    /// the patches.
+    fn parse_all(&self, folders: Vec<Option<Folder>>) -> Vec<Loaded> {
+        let mut topics = Layers::new();
+        let mut patches: Vec<PathBuf> = Vec::new();
+        if self.has_built_in_topics() {
+            for (name, text) in builtin::TOPICS {
+                topics.add(parse_builtin(name, text));
+            }
+        }
+        for folder in folders.into_iter().flatten() {
             patches.extend(folder.patches);
             for loaded in crate::parallel::map(&folder.jobs, Job::run) {
-                add(loaded, &mut problems);
+                topics.add(loaded);
             }
         }
         for patch in &patches {
             let slug = patch_slug(patch);
-            match topics.iter_mut().find(|t| t.slug == slug) {
+            match topics.items.iter_mut().find(|t| t.slug == slug) {
                 Some(topic) => {
                     if let Err(problem) = apply_patch(topic, patch) {
-                        problems.push(problem);
+                        topics.problems.push(problem);
                     }
                 }
-                None => problems.push(TopicError {
+                None => topics.problems.push(TopicError {
                     file: shown(patch),
                     line: None,
                     message: format!("a patch for `{slug}`, but there is no such topic"),
                 }),
             }
         }
-        topics.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let mut loaded: Vec<Loaded> = topics.into_iter().map(Ok).collect();
-        loaded.extend(problems.into_iter().map(Err));
-        Ok(loaded)
+        topics.into_sorted()
     }
 
     /// The stored index of each of [`ContentSource::folders`], for [`Self::load_entries`]:
@@ -176,54 +178,29 @@ impl ContentSource {
     /// Entries carry search units if the indexes do.
     pub fn load_entries<'a>(&self, indexes: &'a Indexes) -> anyhow::Result<Vec<LoadedEntry<'a>>> {
         let with_units = indexes.with_units;
-        if let ContentSource::Dir(dir) = self {
-            check_dir(dir)?;
-        }
-        let mut folders = Vec::new();
-        for (dir, index) in self.folders().iter().zip(&indexes.folders) {
-            if dir.is_dir() {
-                folders.push((dir, read_folder(dir)?, index));
-            }
-        }
-        if folders
-            .iter()
-            .any(|(_, folder, _)| !folder.patches.is_empty())
-        {
+        let folders = self.read_folders()?;
+        if folders.iter().flatten().any(|f| !f.patches.is_empty()) {
             // A patch changes sections after they are parsed, and the index keeps none.
             return Ok(self
-                .load_all()?
+                .parse_all(folders)
                 .into_iter()
                 .map(|loaded| loaded.map(|topic| entry_of(&topic, with_units)))
                 .collect());
         }
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut at: HashMap<String, usize> = HashMap::new();
-        let mut problems: Vec<TopicError> = Vec::new();
-        let mut add = |loaded: LoadedEntry<'a>, problems: &mut Vec<TopicError>| match loaded {
-            Ok(entry) => match at.get(&entry.slug) {
-                Some(&position) => entries[position] = entry,
-                None => {
-                    at.insert(entry.slug.clone(), entries.len());
-                    entries.push(entry);
-                }
-            },
-            Err(problem) => problems.push(problem),
-        };
-        if matches!(self, ContentSource::Layered(_)) {
+        let mut entries = Layers::new();
+        if self.has_built_in_topics() {
             for (name, text) in builtin::TOPICS {
-                let loaded = parse_builtin(name, text).map(|t| entry_of(&t, with_units));
-                add(loaded, &mut problems);
+                entries.add(parse_builtin(name, text).map(|t| entry_of(&t, with_units)));
             }
         }
-        for (_, folder, index) in folders {
-            for loaded in folder_entries(&folder.jobs, index) {
-                add(loaded, &mut problems);
+        for (folder, index) in folders.iter().zip(&indexes.folders) {
+            if let Some(folder) = folder {
+                for loaded in folder_entries(&folder.jobs, index) {
+                    entries.add(loaded);
+                }
             }
         }
-        entries.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let mut loaded: Vec<LoadedEntry> = entries.into_iter().map(Ok).collect();
-        loaded.extend(problems.into_iter().map(Err));
-        Ok(loaded)
+        Ok(entries.into_sorted())
     }
 
     /// The folders on disk this source reads, in order: later ones take precedence.
@@ -233,6 +210,46 @@ impl ContentSource {
             ContentSource::Dir(dir) => std::slice::from_ref(dir),
             ContentSource::Layered(dirs) => dirs,
         }
+    }
+}
+
+/// Topics gathered layer by layer: one from a later folder replaces the one of the same
+/// slug before it. Files that could not be used are kept apart, in the order met.
+struct Layers<T> {
+    items: Vec<T>,
+    position: HashMap<String, usize>,
+    problems: Vec<TopicError>,
+}
+
+impl<T: Named> Layers<T> {
+    fn new() -> Layers<T> {
+        Layers {
+            items: Vec::new(),
+            position: HashMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, loaded: Result<T, TopicError>) {
+        match loaded {
+            Ok(item) => match self.position.get(item.slug()) {
+                Some(&at) => self.items[at] = item,
+                None => {
+                    self.position
+                        .insert(item.slug().to_string(), self.items.len());
+                    self.items.push(item);
+                }
+            },
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    /// The topics in slug order, then the problems.
+    fn into_sorted(mut self) -> Vec<Result<T, TopicError>> {
+        self.items.sort_by(|a, b| a.slug().cmp(b.slug()));
+        let mut all: Vec<Result<T, TopicError>> = self.items.into_iter().map(Ok).collect();
+        all.extend(self.problems.into_iter().map(Err));
+        all
     }
 }
 
@@ -259,19 +276,14 @@ fn entry_of(topic: &Topic, with_units: bool) -> Entry<'static> {
 fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
     let mut known = index.known();
     let started = SystemTime::now();
-    // The stamp was taken before the file is read: a change after it shows next time.
-    let stamps: Vec<Option<Stamp>> = jobs
-        .iter()
-        .map(|job| match job {
-            Job::Load { stamp, .. } => *stamp,
-            Job::Refused(_) => None,
-        })
-        .collect();
     let mut parsed: Vec<Option<Parsed<'a>>> = jobs
         .iter()
-        .zip(&stamps)
-        .map(|(job, stamp)| match (job, stamp) {
-            (Job::Load { name, .. }, Some(stamp)) => known.take(name, *stamp),
+        .map(|job| match job {
+            Job::Load {
+                name,
+                stamp: Some(stamp),
+                ..
+            } => known.take(name, *stamp),
             _ => None,
         })
         .collect();
@@ -287,14 +299,19 @@ fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
         parsed[i] = Some(result);
     }
     if changed {
+        // A file whose stamp could not be taken is read again next time.
         let stored: Vec<(&str, Stamp, &Parsed)> = jobs
             .iter()
-            .zip(&stamps)
             .zip(&parsed)
-            .filter_map(|((job, stamp), parsed)| match (job, stamp, parsed) {
-                (Job::Load { name, .. }, Some(stamp), Some(parsed)) => {
-                    Some((name.as_str(), *stamp, parsed))
-                }
+            .filter_map(|(job, parsed)| match (job, parsed) {
+                (
+                    Job::Load {
+                        name,
+                        stamp: Some(stamp),
+                        ..
+                    },
+                    Some(parsed),
+                ) => Some((name.as_str(), *stamp, parsed)),
                 _ => None,
             })
             .collect();

@@ -80,7 +80,7 @@ pub struct Index {
 
 /// What the index knows of each file, by file name.
 pub struct Known<'a> {
-    entries: HashMap<&'a str, (Stamp, bool, Parsed<'a>)>,
+    entries: Decoded<'a>,
 }
 
 impl Index {
@@ -104,12 +104,8 @@ impl Index {
     /// The entries the index holds. An index from another build of footcare, or one that
     /// does not decode, holds none.
     pub fn known(&self) -> Known<'_> {
-        let entries = decode(&self.bytes).unwrap_or_default();
         Known {
-            entries: entries
-                .into_iter()
-                .map(|(name, stamp, trusted, parsed)| (name, (stamp, trusted, parsed)))
-                .collect(),
+            entries: decode(&self.bytes).unwrap_or_default(),
         }
     }
 }
@@ -227,7 +223,8 @@ fn build_id() -> u64 {
     hasher.finish()
 }
 
-type Decoded<'a> = Vec<(&'a str, Stamp, bool, Parsed<'a>)>;
+/// Each file's stamp, whether its entry can be trusted, and what it gave, by file name.
+type Decoded<'a> = HashMap<&'a str, (Stamp, bool, Parsed<'a>)>;
 
 fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     let mut reader = Reader {
@@ -237,7 +234,7 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
         return None;
     }
     let count = usize::try_from(reader.u64()?).ok()?;
-    let mut entries = Vec::with_capacity(count.min(1 << 20));
+    let mut entries = HashMap::with_capacity(count.min(1 << 20));
     for _ in 0..count {
         let name = reader.str()?;
         let stamp = Stamp {
@@ -274,7 +271,7 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
             }
             _ => return None,
         };
-        entries.push((name, stamp, trusted, parsed));
+        entries.insert(name, (stamp, trusted, parsed));
     }
     reader.bytes.is_empty().then_some(entries)
 }

@@ -50,18 +50,18 @@ fn is_unit_mark(c: char) -> bool {
     ('\u{1}'..='\u{7}').contains(&c)
 }
 
+/// The unit whose mark is at byte `mark` of `units`: its section and its text.
+fn unit_at(units: &str, mark: usize) -> (SectionKey, &str) {
+    let key = SectionKey::ALL[usize::from(units.as_bytes()[mark] - 1)];
+    let rest = &units[mark + 1..];
+    (key, &rest[..rest.find(is_unit_mark).unwrap_or(rest.len())])
+}
+
 /// The units of `units`, each with its section.
 fn each_unit(units: &str) -> impl Iterator<Item = (SectionKey, &str)> {
     units
-        .split(is_unit_mark)
-        .skip(1)
-        .zip(
-            units
-                .chars()
-                .filter(|c| is_unit_mark(*c))
-                .map(|mark| SectionKey::ALL[usize::from(mark as u8 - 1)]),
-        )
-        .map(|(text, key)| (key, text))
+        .match_indices(is_unit_mark)
+        .map(|(mark, _)| unit_at(units, mark))
 }
 
 /// Whether a pattern can be run over a topic's units all at once: a literal with no
@@ -109,11 +109,8 @@ pub fn search(
                 continue;
             }
             last_unit = Some(mark);
-            let end = units[found.end()..]
-                .find(is_unit_mark)
-                .map_or(units.len(), |next| found.end() + next);
-            let key = SectionKey::ALL[usize::from(units.as_bytes()[mark] - 1)];
-            add(&entry.slug, key, &units[mark + 1..end]);
+            let (key, text) = unit_at(units, mark);
+            add(&entry.slug, key, text);
         }
     }
     matches
