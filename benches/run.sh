@@ -88,29 +88,28 @@ time_case() {
         "$csv" >>"$ROWS"
 }
 
+# floors_over WORD DIR: the commands that count WORD in every file of DIR.
 floors_over() {
-    local dir=$1
-    echo "grep -rci $COMMON_WORD $dir"
-    if have rg; then echo "rg -ci $COMMON_WORD $dir"; fi
+    echo "grep -rci $1 $2"
+    if have rg; then echo "rg -ci $1 $2"; fi
 }
 
 time_case "show, built-in" "$FOOTCARE show plantar-fascia-release" "$HELLO"
 for size in $SIZES; do
     dir=$BENCH_DIR/corpus-$size
-    mapfile -t floors < <(floors_over "$dir")
+    mapfile -t floors < <(floors_over $COMMON_WORD "$dir")
     time_case "show, $size topics" "$FOOTCARE --content-dir $dir show $(middle_topic "$dir")" "$HELLO"
     time_case "list, $size topics" "$FOOTCARE --content-dir $dir list" "${floors[@]}"
     time_case "search $COMMON_WORD, $size topics" \
         "$FOOTCARE --content-dir $dir search $COMMON_WORD" "${floors[@]}"
-    rare_floors=("grep -rci $RARE_WORD $dir")
-    if have rg; then rare_floors+=("rg -ci $RARE_WORD $dir"); fi
+    mapfile -t rare_floors < <(floors_over $RARE_WORD "$dir")
     time_case "search $RARE_WORD, $size topics" \
         "$FOOTCARE --content-dir $dir search $RARE_WORD" "${rare_floors[@]}"
     time_case "check, $size topics" "$FOOTCARE --content-dir $dir check" "${floors[@]}"
 done
 # The same with no index to start from, as on the first run after a change to every file.
 dir=$BENCH_DIR/corpus-$LARGEST
-mapfile -t floors < <(floors_over "$dir")
+mapfile -t floors < <(floors_over $COMMON_WORD "$dir")
 PREPARE="rm -rf $XDG_CACHE_HOME" time_case "list, $LARGEST topics, no index" \
     "$FOOTCARE --content-dir $dir list" "${floors[@]}"
 PREPARE="rm -rf $XDG_CACHE_HOME" time_case "search $COMMON_WORD, $LARGEST topics, no index" \
