@@ -16,7 +16,7 @@ use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, ExportFormat, Format, FormatArgs, NewArgs, SearchArgs,
     Shell, ShowArgs,
 };
-use crate::content::ContentSource;
+use crate::content::{self, ContentSource, Gathered};
 use crate::date::Date;
 use crate::output::Terminal;
 use crate::parse::is_valid_slug;
@@ -221,6 +221,7 @@ fn list(
     }
     let topics: Vec<&Entry> = topics.iter().collect();
     let format = format.format();
+
     Ok(match format {
         Format::Json => formats::list_json(&topics),
         Format::Markdown => formats::list_markdown(&topics),
@@ -299,7 +300,12 @@ fn search(
         chosen
     };
     let whole_text = search::scans_whole_text(&args.pattern, args.regex);
-    let matches = search::search(&chosen, &pattern, whole_text, &sections);
+    let matches: Vec<search::Match> = content::with_units(&chosen, |entry, units| {
+        search::matches_in(&entry.slug, units, &pattern, whole_text, &sections)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let outcome = if matches.is_empty() {
         Outcome::Unsuccessful
     } else {
@@ -361,7 +367,7 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
     if let Some(loaded) = source.load(&slug)? {
         return Ok(loaded?);
     }
-    let topics = usable(source.load_all()?, err);
+    let topics = usable(source.load_all()?.into(), err);
     match lookup::find(&topics, name) {
         Some(topic) => Ok(topic.clone()),
         None => bail!(not_found_message(&topics, name)),
@@ -397,15 +403,11 @@ fn section_key(topic: &Topic, name: &str) -> anyhow::Result<SectionKey> {
 }
 
 /// Keeps the topics that loaded and warns once about each file that did not.
-fn usable<T>(loaded: Vec<Result<T, TopicError>>, err: &mut dyn Write) -> Vec<T> {
-    let mut topics = Vec::with_capacity(loaded.len());
-    for result in loaded {
-        match result {
-            Ok(topic) => topics.push(topic),
-            Err(problem) => warn_skipped(err, &problem),
-        }
+fn usable<T>(gathered: Gathered<T>, err: &mut dyn Write) -> Vec<T> {
+    for problem in &gathered.problems {
+        warn_skipped(err, problem);
     }
-    topics
+    gathered.topics
 }
 
 fn warn_skipped(err: &mut dyn Write, problem: &TopicError) {

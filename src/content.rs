@@ -9,13 +9,13 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 
-use crate::index::{Index, Parsed, Stamp};
+use crate::index::{Index, Known, Parsed, Stamp, StoredUnits};
 use crate::parse::{
     is_valid_slug, parse_patch, parse_topic, topic_file_name, FileFormat, EXTENSIONS,
 };
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Entry, Named, Topic, TopicError, BUILT_IN_PREFIX};
+use crate::topic::{Entry, Named, Topic, TopicError, Units, BUILT_IN_PREFIX};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
@@ -106,7 +106,7 @@ impl ContentSource {
     /// Reads every topic, in slug order. One bad file gives one error in the list and never
     /// stops the others from loading.
     pub fn load_all(&self) -> anyhow::Result<Vec<Loaded>> {
-        Ok(self.parse_all(self.read_folders()?))
+        Ok(self.parse_all(self.read_folders()?).into_results())
     }
 
     /// Lists each of [`ContentSource::folders`]: `None` for one that does not exist, which
@@ -127,7 +127,7 @@ impl ContentSource {
 
     /// Parses every topic in the listed folders, layered on the built-in ones, and applies
     /// the patches.
-    fn parse_all(&self, folders: Vec<Option<Folder>>) -> Vec<Loaded> {
+    fn parse_all(&self, folders: Vec<Option<Folder>>) -> Gathered<Topic> {
         let mut topics = Layers::new();
         let mut patches: Vec<PathBuf> = Vec::new();
         if self.has_built_in_topics() {
@@ -141,22 +141,23 @@ impl ContentSource {
                 topics.add(loaded);
             }
         }
+        let mut gathered = topics.into_sorted();
         for patch in &patches {
             let slug = patch_slug(patch);
-            match topics.items.iter_mut().find(|t| t.slug == slug) {
+            match gathered.topics.iter_mut().find(|t| t.slug == slug) {
                 Some(topic) => {
                     if let Err(problem) = apply_patch(topic, patch) {
-                        topics.problems.push(problem);
+                        gathered.problems.push(problem);
                     }
                 }
-                None => topics.problems.push(TopicError {
+                None => gathered.problems.push(TopicError {
                     file: shown(patch),
                     line: None,
                     message: format!("a patch for `{slug}`, but there is no such topic"),
                 }),
             }
         }
-        topics.into_sorted()
+        gathered
     }
 
     /// The stored index of each of [`ContentSource::folders`], for [`Self::load_entries`]:
@@ -176,16 +177,30 @@ impl ContentSource {
     /// errors as [`Self::load_all`]. Files whose index entries are still good are not
     /// read; the others are, and the index is brought up to date.
     /// Entries carry search units if the indexes do.
-    pub fn load_entries<'a>(&self, indexes: &'a Indexes) -> anyhow::Result<Vec<LoadedEntry<'a>>> {
+    pub fn load_entries<'a>(&self, indexes: &'a Indexes) -> anyhow::Result<Gathered<Entry<'a>>> {
         let with_units = indexes.with_units;
-        let folders = self.read_folders()?;
+        let (folders, known) = std::thread::scope(|scope| {
+            // Listing a big folder mostly waits on the file system: the indexes are
+            // decoded meanwhile.
+            let listing = scope.spawn(|| self.read_folders());
+            let known: Vec<Known> = indexes.folders.iter().map(Index::known).collect();
+            let folders = listing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (folders, known)
+        });
+        let folders = folders?;
         if folders.iter().flatten().any(|f| !f.patches.is_empty()) {
             // A patch changes sections after they are parsed, and the index keeps none.
-            return Ok(self
-                .parse_all(folders)
-                .into_iter()
-                .map(|loaded| loaded.map(|topic| entry_of(&topic, with_units)))
-                .collect());
+            let gathered = self.parse_all(folders);
+            return Ok(Gathered {
+                topics: gathered
+                    .topics
+                    .iter()
+                    .map(|topic| entry_of(topic, with_units))
+                    .collect(),
+                problems: gathered.problems,
+            });
         }
         let mut entries = Layers::new();
         if self.has_built_in_topics() {
@@ -193,11 +208,9 @@ impl ContentSource {
                 entries.add(parse_builtin(name, text).map(|t| entry_of(&t, with_units)));
             }
         }
-        for (folder, index) in folders.iter().zip(&indexes.folders) {
+        for ((folder, index), known) in folders.iter().zip(&indexes.folders).zip(known) {
             if let Some(folder) = folder {
-                for loaded in folder_entries(&folder.jobs, index) {
-                    entries.add(loaded);
-                }
+                folder_entries(&folder.jobs, index, known, &mut entries);
             }
         }
         Ok(entries.into_sorted())
@@ -217,7 +230,6 @@ impl ContentSource {
 /// slug before it. Files that could not be used are kept apart, in the order met.
 struct Layers<T> {
     items: Vec<T>,
-    position: HashMap<String, usize>,
     problems: Vec<TopicError>,
 }
 
@@ -225,31 +237,65 @@ impl<T: Named> Layers<T> {
     fn new() -> Layers<T> {
         Layers {
             items: Vec::new(),
-            position: HashMap::new(),
             problems: Vec::new(),
         }
     }
 
     fn add(&mut self, loaded: Result<T, TopicError>) {
         match loaded {
-            Ok(item) => match self.position.get(item.slug()) {
-                Some(&at) => self.items[at] = item,
-                None => {
-                    self.position
-                        .insert(item.slug().to_string(), self.items.len());
-                    self.items.push(item);
-                }
-            },
+            Ok(item) => self.items.push(item),
             Err(problem) => self.problems.push(problem),
         }
     }
 
-    /// The topics in slug order, then the problems.
-    fn into_sorted(mut self) -> Vec<Result<T, TopicError>> {
+    /// The topics in slug order, each slug's last one only, and the problems.
+    fn into_sorted(mut self) -> Gathered<T> {
+        // A stable sort keeps topics of the same slug in the order they were added.
         self.items.sort_by(|a, b| a.slug().cmp(b.slug()));
-        let mut all: Vec<Result<T, TopicError>> = self.items.into_iter().map(Ok).collect();
+        self.items.dedup_by(|later, kept| {
+            let same = later.slug() == kept.slug();
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+        Gathered {
+            topics: self.items,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Topics or entries in slug order, and the files that could not be used, in the order
+/// met.
+pub struct Gathered<T> {
+    pub topics: Vec<T>,
+    pub problems: Vec<TopicError>,
+}
+
+impl<T> Gathered<T> {
+    /// The topics, then the problems.
+    fn into_results(self) -> Vec<Result<T, TopicError>> {
+        let mut all = Vec::with_capacity(self.topics.len() + self.problems.len());
+        all.extend(self.topics.into_iter().map(Ok));
         all.extend(self.problems.into_iter().map(Err));
         all
+    }
+}
+
+impl<T> From<Vec<Result<T, TopicError>>> for Gathered<T> {
+    fn from(results: Vec<Result<T, TopicError>>) -> Gathered<T> {
+        let mut gathered = Gathered {
+            topics: Vec::with_capacity(results.len()),
+            problems: Vec::new(),
+        };
+        for result in results {
+            match result {
+                Ok(topic) => gathered.topics.push(topic),
+                Err(problem) => gathered.problems.push(problem),
+            }
+        }
+        gathered
     }
 }
 
@@ -258,9 +304,6 @@ pub struct Indexes {
     with_units: bool,
     folders: Vec<Index>,
 }
-
-/// An entry, or why its file could not be used.
-pub type LoadedEntry<'a> = Result<Entry<'a>, TopicError>;
 
 fn entry_of(topic: &Topic, with_units: bool) -> Entry<'static> {
     let units = if with_units {
@@ -271,10 +314,86 @@ fn entry_of(topic: &Topic, with_units: bool) -> Entry<'static> {
     Entry::new(topic, units)
 }
 
+/// How many bytes of stored units are read at a time: enough to make each read cheap,
+/// few enough to stay in the processor's cache.
+const UNITS_BATCH_BYTES: usize = 1 << 20;
+
+/// Runs `work` over each entry's search units, giving the results in the entries' order.
+/// Units the index keeps are read from its file in batches, on every core; units that
+/// cannot be read are made again from the topic file.
+pub fn with_units<R: Send>(entries: &[&Entry], work: impl Fn(&Entry, &str) -> R + Sync) -> Vec<R> {
+    let mut results: Vec<Option<R>> = entries.iter().map(|_| None).collect();
+    let mut stored: Vec<(usize, &StoredUnits)> = Vec::new();
+    for (at, entry) in entries.iter().enumerate() {
+        match &entry.units {
+            Units::Text(text) => results[at] = Some(work(entry, text)),
+            Units::Stored(units) => stored.push((at, units)),
+        }
+    }
+    // Units that lie one after another in the same file are read together.
+    let mut batches: Vec<&[(usize, &StoredUnits)]> = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (end, (_, units)) in stored.iter().enumerate() {
+        let joins = end > start
+            && stored[end - 1].1.followed_by(units)
+            && bytes + units.byte_len() <= UNITS_BATCH_BYTES;
+        if !joins && end > start {
+            batches.push(&stored[start..end]);
+            start = end;
+            bytes = 0;
+        }
+        bytes += units.byte_len();
+    }
+    if start < stored.len() {
+        batches.push(&stored[start..]);
+    }
+    let searched = crate::parallel::map_with(&batches, 1, Vec::new, |buffer, batch| {
+        let (_, first) = batch[0];
+        let len = batch.iter().map(|(_, units)| units.byte_len()).sum();
+        let read = first.read_run(len, buffer).is_ok();
+        let mut offset = 0;
+        let mut results = Vec::with_capacity(batch.len());
+        for &(at, units) in batch.iter() {
+            let bytes = &buffer[offset..offset + units.byte_len()];
+            offset += units.byte_len();
+            let result = match std::str::from_utf8(bytes) {
+                Ok(text) if read => work(entries[at], text),
+                _ => work(entries[at], &units_again(units)),
+            };
+            results.push((at, result));
+        }
+        results
+    });
+    for (at, result) in searched.into_iter().flatten() {
+        results[at] = Some(result);
+    }
+    results
+        .into_iter()
+        .map(|result| result.expect("every entry's units were searched"))
+        .collect()
+}
+
+/// Units made again from the topic file, for when the index's copy cannot be read. A file
+/// that no longer parses has none.
+fn units_again(units: &StoredUnits) -> String {
+    let (path, name) = units.topic_file();
+    match topic_file_name(name) {
+        Some((slug, format)) => load_file(&path, slug, format)
+            .map(|topic| crate::search::units(&topic))
+            .unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
 /// The entries of one folder's files: from the index where it is still good, otherwise
 /// parsed (on every core), after which the index is written again.
-fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
-    let mut known = index.known();
+fn folder_entries<'a>(
+    jobs: &[Job],
+    index: &Index,
+    mut known: Known<'a>,
+    entries: &mut Layers<Entry<'a>>,
+) {
     let started = SystemTime::now();
     let mut parsed: Vec<Option<Parsed<'a>>> = jobs
         .iter()
@@ -317,9 +436,8 @@ fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
             .collect();
         crate::index::write(index, &stored, started);
     }
-    jobs.iter()
-        .zip(parsed)
-        .map(|(job, parsed)| match (job, parsed) {
+    for (job, parsed) in jobs.iter().zip(parsed) {
+        entries.add(match (job, parsed) {
             (Job::Refused(error), _) => Err(error.clone()),
             (Job::Load { path, .. }, Some(Parsed::Topic(mut entry))) => {
                 entry.file = shown(path);
@@ -331,8 +449,8 @@ fn folder_entries<'a>(jobs: &[Job], index: &'a Index) -> Vec<LoadedEntry<'a>> {
                 message,
             }),
             (Job::Load { .. }, None) => unreachable!("every file is either known or parsed"),
-        })
-        .collect()
+        });
+    }
 }
 
 fn builtin_topic(slug: &str) -> Option<Loaded> {
@@ -378,65 +496,90 @@ struct Folder {
 }
 
 fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
-    let entries = fs::read_dir(dir)
-        .with_context(|| format!("cannot read the content folder {}", dir.display()))?;
+    let cannot_read = || format!("cannot read the content folder {}", dir.display());
     let root = canonical(dir)?;
-    let mut files: Vec<(String, PathBuf, Option<Stamp>, bool)> = Vec::new();
-    let mut patches = Vec::new();
-    for entry in entries {
-        let entry =
-            entry.with_context(|| format!("cannot read the content folder {}", dir.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
+    // Only names that could be topics or patches are looked at further.
+    let mut listed: Vec<(String, fs::DirEntry)> = Vec::new();
+    for entry in fs::read_dir(dir).with_context(cannot_read)? {
+        let entry = entry.with_context(cannot_read)?;
+        let name = entry
+            .file_name()
+            .into_string()
+            .unwrap_or_else(|name| name.to_string_lossy().into_owned());
+        if !name.starts_with('.')
+            && (name.ends_with(PATCH_SUFFIX) || topic_file_name(&name).is_some())
+        {
+            listed.push((name, entry));
         }
+    }
+    listed.sort_by(|a, b| a.0.cmp(&b.0));
+    // In a big folder, asking for each file's metadata is most of the work: it is spread
+    // over the cores.
+    let kinds = crate::parallel::map(&listed, |(_, entry)| {
         // The directory listing knows most files' types; a link is followed to see.
-        let path = entry.path();
         let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
         let meta = if is_link {
-            fs::metadata(&path)
+            fs::metadata(entry.path())
         } else {
             entry.metadata()
         };
         // Only regular files: reading a FIFO or a device could block forever.
-        let Some(meta) = meta.ok().filter(|m| m.is_file()) else {
+        meta.ok()
+            .filter(fs::Metadata::is_file)
+            .map(|meta| (Stamp::of(&meta), is_link))
+    });
+    let mut files: Vec<(String, PathBuf, FileFormat, Option<Stamp>, bool)> =
+        Vec::with_capacity(listed.len());
+    let mut patches = Vec::new();
+    for ((name, entry), kind) in listed.into_iter().zip(kinds) {
+        let Some((stamp, is_link)) = kind else {
             continue;
         };
+        let path = entry.path();
         if name.ends_with(PATCH_SUFFIX) {
             if !(is_link && links_outside(&root, &path)) {
                 patches.push(path);
             }
-        } else if topic_file_name(&name).is_some() {
-            files.push((name, path, Stamp::of(&meta), is_link));
+        } else if let Some((_, format)) = topic_file_name(&name) {
+            files.push((name, path, format, stamp, is_link));
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    patches.sort();
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
-    let mut jobs: Vec<Job> = Vec::with_capacity(files.len());
-    for (name, path, stamp, is_link) in &files {
-        let Some((slug, format)) = topic_file_name(name) else {
-            continue;
-        };
-        if *is_link && links_outside(&root, path) {
-            jobs.push(Job::Refused(outside_link(path)));
-            continue;
-        }
-        match seen.get(slug) {
-            Some(first) => jobs.push(Job::Refused(clash(first, path))),
-            None => {
-                seen.insert(slug, path);
-                jobs.push(Job::Load {
-                    path: path.clone(),
-                    name: name.clone(),
-                    slug: slug.to_string(),
-                    format,
-                    stamp: *stamp,
-                });
+    let refusals: Vec<Option<TopicError>> = files
+        .iter()
+        .map(|(name, path, _, _, is_link)| {
+            if *is_link && links_outside(&root, path) {
+                return Some(outside_link(path));
             }
-        }
-    }
+            let slug = slug_of(name);
+            match seen.get(slug) {
+                Some(first) => Some(clash(first, path)),
+                None => {
+                    seen.insert(slug, path);
+                    None
+                }
+            }
+        })
+        .collect();
+    let jobs = files
+        .into_iter()
+        .zip(refusals)
+        .map(|((name, path, format, stamp, _), refusal)| match refusal {
+            Some(error) => Job::Refused(error),
+            None => Job::Load {
+                path,
+                name,
+                format,
+                stamp,
+            },
+        })
+        .collect();
     Ok(Folder { jobs, patches })
+}
+
+/// The slug of a topic file's name.
+fn slug_of(name: &str) -> &str {
+    topic_file_name(name).map_or(name, |(slug, _)| slug)
 }
 
 fn patch_slug(path: &Path) -> String {
@@ -467,8 +610,8 @@ fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
 enum Job {
     Load {
         path: PathBuf,
+        /// A topic file name: the slug, then the format's extension.
         name: String,
-        slug: String,
         format: FileFormat,
         /// Taken from the directory listing, before the file is read.
         stamp: Option<Stamp>,
@@ -480,8 +623,8 @@ impl Job {
     fn run(&self) -> Loaded {
         match self {
             Job::Load {
-                path, slug, format, ..
-            } => load_file(path, slug, *format),
+                path, name, format, ..
+            } => load_file(path, slug_of(name), *format),
             Job::Refused(error) => Err(error.clone()),
         }
     }
@@ -510,7 +653,7 @@ fn outside_link(path: &Path) -> TopicError {
 
 /// A path as messages show it: file names are content too, and may hold control characters.
 fn shown(path: &Path) -> String {
-    sanitize(&path.display().to_string()).into_owned()
+    sanitize(&path.to_string_lossy()).into_owned()
 }
 
 fn parse_builtin(name: &str, text: &str) -> Loaded {

@@ -1,6 +1,8 @@
 //! The formats for scripts and other tools: JSON documents and Markdown source.
 //! Their shapes are a documented contract (see the README's "Scripting" section).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::check::TopicReport;
@@ -41,8 +43,8 @@ struct ListEntry<'a> {
     title: &'a str,
     summary: &'a str,
     kind: Kind,
-    aliases: &'a [String],
-    tags: &'a [String],
+    aliases: &'a [Cow<'a, str>],
+    tags: &'a [Cow<'a, str>],
     /// "built-in", or the folder the topic's file is in.
     origin: String,
 }

@@ -3,22 +3,24 @@
 //!
 //! The index holds, for each topic file, what `list` and `search` need of it (an
 //! [`Entry`], or the error the file gave) and the file's stamp: its size, modification
-//! and change times and inode. A stored entry is used only while the file's stamp is the
+//! and change times and inode. The entries come first and the search units after them,
+//! so a search reads the entries whole but the units only a batch at a time, as it
+//! searches them. A stored entry is used only while the file's stamp is the
 //! same, and only if the file was last changed well before the entry was stored, so an
 //! edit in the same clock tick as a read cannot go unseen. Anything unreadable is simply
 //! not used: the files are read instead, and the index is written again.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::fmt;
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::Write;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::topic::{Entry, Kind};
+use crate::topic::{Entry, Kind, Units};
 
-const MAGIC: &[u8] = b"footcare index 1\n";
+const MAGIC: &[u8] = b"footcare index 2\n";
 
 /// A file changed this recently may change again within the same clock tick without its
 /// stamp changing, so its entry is not trusted on the next run.
@@ -70,30 +72,127 @@ pub enum Parsed<'a> {
     Error(Option<usize>, String),
 }
 
-/// One folder's index as read from the cache: the file's bytes, parsed on demand.
-/// `list` keeps an index without the search units, so it reads a small file.
+/// One folder's index as read from the cache: its entries' bytes, decoded on demand, and
+/// the open file its search units are read from. `list` keeps an index without units, so
+/// it reads a small file.
 pub struct Index {
     dir: PathBuf,
     with_units: bool,
-    bytes: Vec<u8>,
+    /// The build id, the number of files, and each file's record.
+    records: Vec<u8>,
+    /// Open while the index is in use: replacing the index renames a new file into place,
+    /// so this one still holds the units its records point to.
+    file: Option<fs::File>,
+    /// Where the units begin in the file, and how long the file is.
+    units_start: u64,
+    file_len: u64,
 }
 
-/// What the index knows of each file, by file name.
+/// Where one entry's search units lie in its folder's index file.
+#[derive(Clone, Copy)]
+pub struct StoredUnits<'a> {
+    index: &'a Index,
+    /// The topic file's name, to make the units again if they cannot be read.
+    name: &'a str,
+    offset: u64,
+    len: usize,
+}
+
+impl StoredUnits<'_> {
+    /// The topic file the units were made from.
+    pub fn topic_file(&self) -> (PathBuf, &str) {
+        (self.index.dir.join(self.name), self.name)
+    }
+
+    /// Whether `next` follows these units in the same file with nothing between.
+    pub fn followed_by(&self, next: &StoredUnits) -> bool {
+        std::ptr::eq(self.index, next.index) && self.offset + self.len as u64 == next.offset
+    }
+
+    pub fn byte_len(&self) -> usize {
+        self.len
+    }
+
+    /// Reads these units and the ones that follow them, `len` bytes in all, into `buffer`.
+    pub fn read_run(&self, len: usize, buffer: &mut Vec<u8>) -> io::Result<()> {
+        buffer.clear();
+        buffer.resize(len, 0);
+        let file = self.index.file.as_ref().ok_or(io::ErrorKind::NotFound)?;
+        read_exact_at(file, buffer, self.offset)
+    }
+}
+
+impl fmt::Debug for StoredUnits<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{} bytes of units for {} at {}",
+            self.len, self.name, self.offset
+        )
+    }
+}
+
+impl PartialEq for StoredUnits<'_> {
+    fn eq(&self, other: &StoredUnits) -> bool {
+        std::ptr::eq(self.index, other.index) && self.offset == other.offset
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &fs::File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+/// Stamps are only taken on Unix, so elsewhere no stored entry is ever used.
+#[cfg(not(unix))]
+fn read_exact_at(_file: &fs::File, _buffer: &mut [u8], _offset: u64) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// What the index knows of each file, in file-name order.
 pub struct Known<'a> {
     entries: Decoded<'a>,
+    /// Entries before this one were taken or passed over.
+    next: usize,
+    taken: usize,
 }
 
 impl Index {
     /// The stored index for `dir`, or an empty one if there is none or it cannot be read.
     pub fn read(dir: &Path, with_units: bool) -> Index {
-        let bytes = index_path(dir, with_units)
-            .and_then(|path| fs::read(path).ok())
-            .unwrap_or_default();
-        Index {
+        let mut index = Index {
             dir: dir.to_path_buf(),
             with_units,
-            bytes,
+            records: Vec::new(),
+            file: None,
+            units_start: 0,
+            file_len: 0,
+        };
+        if let Some(path) = index_path(dir, with_units) {
+            // Whatever cannot be read leaves the index empty.
+            let _ = index.open(&path);
         }
+        index
+    }
+
+    fn open(&mut self, path: &Path) -> io::Result<()> {
+        let mut file = fs::File::open(path)?;
+        let file_len = file.metadata()?.len();
+        let mut header = [0; MAGIC.len() + 8];
+        file.read_exact(&mut header)?;
+        let records_len = header
+            .strip_prefix(MAGIC)
+            .and_then(|len| Some(u64::from_le_bytes(len.try_into().ok()?)))
+            .filter(|&len| len <= file_len)
+            .ok_or(io::ErrorKind::InvalidData)?;
+        let mut records =
+            vec![0; usize::try_from(records_len).map_err(|_| io::ErrorKind::InvalidData)?];
+        file.read_exact(&mut records)?;
+        self.units_start = header.len() as u64 + records_len;
+        self.records = records;
+        self.file_len = file_len;
+        self.file = Some(file);
+        Ok(())
     }
 
     /// Whether entries in this index carry search units.
@@ -105,24 +204,38 @@ impl Index {
     /// does not decode, holds none.
     pub fn known(&self) -> Known<'_> {
         Known {
-            entries: decode(&self.bytes).unwrap_or_default(),
+            entries: decode(self).unwrap_or_default(),
+            next: 0,
+            taken: 0,
         }
     }
 }
 
 impl<'a> Known<'a> {
     /// Takes the stored result for `name`, if its stamp is still `stamp` and it can be
-    /// trusted. Entries never taken are for files that changed or went away.
+    /// trusted. Names must be asked for in file-name order, as the index stores them.
+    /// Entries never taken are for files that changed or went away.
     pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Parsed<'a>> {
-        match self.entries.remove(name) {
-            Some((stored, true, parsed)) if stored == stamp => Some(parsed),
-            _ => None,
+        while self.entries.get(self.next)?.name < name {
+            self.next += 1;
+        }
+        let entry = &mut self.entries[self.next];
+        if entry.name != name {
+            return None;
+        }
+        self.next += 1;
+        let parsed = entry.parsed.take()?;
+        if entry.trusted && entry.stamp == stamp {
+            self.taken += 1;
+            Some(parsed)
+        } else {
+            None
         }
     }
 
     /// Whether every entry was taken: none is left for a file that changed or went away.
     pub fn all_taken(&self) -> bool {
-        self.entries.is_empty()
+        self.taken == self.entries.len()
     }
 }
 
@@ -136,42 +249,59 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
     let Some(folder) = path.parent() else {
         return;
     };
-    let mut out = Vec::with_capacity(64 * 1024);
-    out.extend_from_slice(MAGIC);
-    put_u64(&mut out, build_id());
-    put_u64(&mut out, files.len() as u64);
+    let mut records = Vec::with_capacity(64 * 1024);
+    let mut units: Vec<u8> = Vec::new();
+    put_u64(&mut records, build_id());
+    put_u64(&mut records, files.len() as u64);
     for (name, stamp, parsed) in files {
-        put_str(&mut out, name);
-        put_u64(&mut out, stamp.len);
-        put_u128(&mut out, stamp.modified_ns as u128);
-        put_u128(&mut out, stamp.changed_ns as u128);
-        put_u64(&mut out, stamp.inode);
-        out.push(u8::from(stamp.settled_before(started)));
+        put_str(&mut records, name);
+        put_u64(&mut records, stamp.len);
+        put_u128(&mut records, stamp.modified_ns as u128);
+        put_u128(&mut records, stamp.changed_ns as u128);
+        put_u64(&mut records, stamp.inode);
+        records.push(u8::from(stamp.settled_before(started)));
         match parsed {
             Parsed::Topic(entry) => {
-                out.push(0);
+                records.push(0);
                 for text in [&entry.slug, &entry.title, &entry.summary] {
-                    put_str(&mut out, text);
+                    put_str(&mut records, text);
                 }
-                out.push(match entry.kind {
+                records.push(match entry.kind {
                     Kind::Procedure => 0,
                     Kind::Condition => 1,
                 });
                 for list in [&entry.aliases, &entry.tags] {
-                    put_u64(&mut out, list.len() as u64);
+                    put_u64(&mut records, list.len() as u64);
                     for text in list {
-                        put_str(&mut out, text);
+                        put_str(&mut records, text);
                     }
                 }
-                put_str(&mut out, &entry.units);
+                let before = units.len();
+                match &entry.units {
+                    Units::Text(text) => units.extend_from_slice(text.as_bytes()),
+                    // Units kept from the index before: copied across, or nothing is written.
+                    Units::Stored(stored) => {
+                        let mut copied = Vec::new();
+                        if stored.read_run(stored.byte_len(), &mut copied).is_err() {
+                            return;
+                        }
+                        units.extend_from_slice(&copied);
+                    }
+                }
+                put_u64(&mut records, (units.len() - before) as u64);
             }
             Parsed::Error(line, message) => {
-                out.push(1);
-                put_u64(&mut out, line.map_or(0, |l| l as u64));
-                put_str(&mut out, message);
+                records.push(1);
+                put_u64(&mut records, line.map_or(0, |l| l as u64));
+                put_str(&mut records, message);
             }
         }
     }
+    let mut out = Vec::with_capacity(MAGIC.len() + 8 + records.len() + units.len());
+    out.extend_from_slice(MAGIC);
+    put_u64(&mut out, records.len() as u64);
+    out.extend_from_slice(&records);
+    out.extend_from_slice(&units);
     // A whole new file, renamed into place: a reader never sees half of one.
     let temporary = folder.join(format!(
         ".{}.{}",
@@ -223,18 +353,29 @@ fn build_id() -> u64 {
     hasher.finish()
 }
 
-/// Each file's stamp, whether its entry can be trusted, and what it gave, by file name.
-type Decoded<'a> = HashMap<&'a str, (Stamp, bool, Parsed<'a>)>;
+/// One file as the index knows it.
+struct Stored<'a> {
+    name: &'a str,
+    stamp: Stamp,
+    /// Whether the file had settled when the entry was written.
+    trusted: bool,
+    /// What the file gave; taken out when used.
+    parsed: Option<Parsed<'a>>,
+}
 
-fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
+/// The stored files, in the order they were written: by file name.
+type Decoded<'a> = Vec<Stored<'a>>;
+
+fn decode(index: &Index) -> Option<Decoded<'_>> {
     let mut reader = Reader {
-        bytes: bytes.strip_prefix(MAGIC)?,
+        bytes: &index.records,
     };
     if reader.u64()? != build_id() {
         return None;
     }
     let count = usize::try_from(reader.u64()?).ok()?;
-    let mut entries = HashMap::with_capacity(count.min(1 << 20));
+    let mut entries = Vec::with_capacity(count.min(1 << 20));
+    let mut offset = index.units_start;
     for _ in 0..count {
         let name = reader.str()?;
         let stamp = Stamp {
@@ -246,14 +387,26 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
         let trusted = reader.byte()? == 1;
         let parsed = match reader.byte()? {
             0 => {
-                let (slug, title, summary) = (reader.string()?, reader.string()?, reader.string()?);
+                let (slug, title, summary) = (reader.text()?, reader.text()?, reader.text()?);
                 let kind = match reader.byte()? {
                     0 => Kind::Procedure,
                     1 => Kind::Condition,
                     _ => return None,
                 };
-                let aliases = reader.strings()?;
-                let tags = reader.strings()?;
+                let aliases = reader.texts()?;
+                let tags = reader.texts()?;
+                let len = usize::try_from(reader.u64()?).ok()?;
+                let units = if len == 0 {
+                    Units::Text(String::new())
+                } else {
+                    Units::Stored(StoredUnits {
+                        index,
+                        name,
+                        offset,
+                        len,
+                    })
+                };
+                offset = offset.checked_add(len as u64)?;
                 Parsed::Topic(Entry {
                     slug,
                     file: String::new(),
@@ -262,18 +415,24 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
                     kind,
                     aliases,
                     tags,
-                    units: Cow::Borrowed(reader.str()?),
+                    units,
                 })
             }
             1 => {
                 let line = usize::try_from(reader.u64()?).ok()?;
-                Parsed::Error((line > 0).then_some(line), reader.string()?)
+                Parsed::Error((line > 0).then_some(line), reader.str()?.to_string())
             }
             _ => return None,
         };
-        entries.insert(name, (stamp, trusted, parsed));
+        entries.push(Stored {
+            name,
+            stamp,
+            trusted,
+            parsed: Some(parsed),
+        });
     }
-    reader.bytes.is_empty().then_some(entries)
+    // Units that do not end where the file does mean a damaged file.
+    (reader.bytes.is_empty() && offset == index.file_len).then_some(entries)
 }
 
 struct Reader<'a> {
@@ -304,13 +463,13 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len)?).ok()
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
+    fn text(&mut self) -> Option<Cow<'a, str>> {
+        self.str().map(Cow::Borrowed)
     }
 
-    fn strings(&mut self) -> Option<Vec<String>> {
+    fn texts(&mut self) -> Option<Vec<Cow<'a, str>>> {
         let count = usize::try_from(self.u64()?).ok()?;
-        (0..count).map(|_| self.string()).collect()
+        (0..count).map(|_| self.text()).collect()
     }
 }
 

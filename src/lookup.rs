@@ -22,7 +22,7 @@ pub fn find<'a, T: Named>(topics: &'a [T], name: &str) -> Option<&'a T> {
         .or_else(|| {
             topics
                 .iter()
-                .find(|t| t.aliases().iter().any(|a| normalize(a) == wanted))
+                .find(|t| t.aliases().any(|a| normalize(a) == wanted))
         })
 }
 
@@ -35,7 +35,7 @@ pub fn suggestions<T: Named>(topics: &[T], name: &str) -> Vec<String> {
     let mut scored: Vec<(f64, &str)> = Vec::new();
     for topic in topics {
         let best = std::iter::once(topic.slug().to_string())
-            .chain(topic.aliases().iter().map(|a| normalize(a)))
+            .chain(topic.aliases().map(normalize))
             .map(|candidate| similarity(&wanted, &candidate))
             .fold(0.0, f64::max);
         if best >= 0.75 {

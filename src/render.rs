@@ -301,21 +301,44 @@ fn counted(errors: usize, warnings: usize) -> String {
     )
 }
 
-/// The topic list for scripts: `slug<TAB>title<TAB>summary`, one topic a line.
+/// The topic list for scripts: `slug<TAB>title<TAB>summary<TAB>origin`, one topic a line.
 pub fn list_plain(topics: &[&Entry]) -> String {
-    let field = |text: &str| text.replace(['\t', '\n', '\r'], " ");
-    topics
-        .iter()
-        .map(|t| {
-            format!(
-                "{}\t{}\t{}\t{}\n",
-                t.slug,
-                field(&t.title),
-                field(&t.summary),
-                field(&t.origin())
-            )
-        })
-        .collect()
+    let mut out = String::with_capacity(topics.len() * 128);
+    let mut origins = Origins::default();
+    for topic in topics {
+        out.push_str(&topic.slug);
+        for field in [&*topic.title, &*topic.summary, origins.of(topic)] {
+            out.push('\t');
+            // A tab or line break inside a field would break the line into the wrong columns.
+            let breaks = ['\t', '\n', '\r'];
+            if field.contains(breaks) {
+                out.push_str(&field.replace(breaks, " "));
+            } else {
+                out.push_str(field);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Each topic's origin, worked out once for each folder: a big folder's topics all share
+/// one.
+#[derive(Default)]
+struct Origins {
+    /// The last file's folder part, up to its last `/`, and the origin it gave.
+    last: Option<(String, String)>,
+}
+
+impl Origins {
+    fn of(&mut self, topic: &Entry) -> &str {
+        let folder = topic.file.rfind('/').map_or("", |at| &topic.file[..=at]);
+        let known = self.last.as_ref().is_some_and(|(last, _)| last == folder);
+        if !known {
+            self.last = Some((folder.to_string(), topic.origin()));
+        }
+        self.last.as_ref().map_or("", |(_, origin)| origin)
+    }
 }
 
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
@@ -335,7 +358,7 @@ pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
     for topic in topics {
         let slug = pad(&topic.slug, slug_width);
         let title = if indent == 4 {
-            topic.title.clone()
+            topic.title.to_string()
         } else {
             pad(&topic.title, title_width)
         };

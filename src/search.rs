@@ -5,7 +5,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
 use crate::markdown::{spans_text, to_blocks, Block};
-use crate::topic::{Entry, SectionKey, Topic};
+use crate::topic::{SectionKey, Topic};
 
 /// One matching paragraph, list item, heading or code line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,18 +70,18 @@ pub fn scans_whole_text(text: &str, is_regex: bool) -> bool {
     !is_regex && !text.is_empty() && !text.contains(char::is_control)
 }
 
-/// The matches in `entries`, entry by entry in the given order and then in document
-/// order. An empty `sections` searches every section. With `whole_text` (see
-/// [`scans_whole_text`]) the pattern runs once over all of an entry's units, which finds
-/// the same units as trying them one by one, only faster.
-pub fn search(
-    entries: &[&Entry],
+/// The matches in one topic's `units`, in document order. An empty `sections` searches
+/// every section. With `whole_text` (see [`scans_whole_text`]) the pattern runs once over
+/// all the units, which finds the same units as trying them one by one, only faster.
+pub fn matches_in(
+    slug: &str,
+    units: &str,
     pattern: &Regex,
     whole_text: bool,
     sections: &[SectionKey],
 ) -> Vec<Match> {
     let mut matches = Vec::new();
-    let mut add = |slug: &str, key: SectionKey, text: &str| {
+    let mut add = |key: SectionKey, text: &str| {
         if sections.is_empty() || sections.contains(&key) {
             matches.push(Match {
                 slug: slug.to_string(),
@@ -90,28 +90,25 @@ pub fn search(
             });
         }
     };
-    for entry in entries {
-        let units: &str = &entry.units;
-        if !whole_text {
-            for (key, text) in each_unit(units) {
-                if pattern.is_match(text) {
-                    add(&entry.slug, key, text);
-                }
+    if !whole_text {
+        for (key, text) in each_unit(units) {
+            if pattern.is_match(text) {
+                add(key, text);
             }
+        }
+        return matches;
+    }
+    let mut last_unit = None;
+    for found in pattern.find_iter(units) {
+        let Some(mark) = units[..found.start()].rfind(is_unit_mark) else {
+            continue;
+        };
+        if last_unit == Some(mark) {
             continue;
         }
-        let mut last_unit = None;
-        for found in pattern.find_iter(units) {
-            let Some(mark) = units[..found.start()].rfind(is_unit_mark) else {
-                continue;
-            };
-            if last_unit == Some(mark) {
-                continue;
-            }
-            last_unit = Some(mark);
-            let (key, text) = unit_at(units, mark);
-            add(&entry.slug, key, text);
-        }
+        last_unit = Some(mark);
+        let (key, text) = unit_at(units, mark);
+        add(key, text);
     }
     matches
 }
@@ -171,12 +168,12 @@ mod tests {
         is_regex: bool,
         sections: &[SectionKey],
     ) -> Vec<Match> {
-        let entry = Entry::new(topic, units(topic));
+        let units = units(topic);
         let pattern = pattern(text, is_regex).unwrap();
-        let one_by_one = search(&[&entry], &pattern, false, sections);
+        let one_by_one = matches_in(&topic.slug, &units, &pattern, false, sections);
         if scans_whole_text(text, is_regex) {
             assert_eq!(
-                search(&[&entry], &pattern, true, sections),
+                matches_in(&topic.slug, &units, &pattern, true, sections),
                 one_by_one,
                 "{text:?}"
             );

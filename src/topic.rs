@@ -165,33 +165,42 @@ fn origin_of(file: &str) -> String {
     }
 }
 
-/// What `list` and `search` need of a topic: the part the index keeps between runs.
+/// What `list` and `search` need of a topic: the part the index keeps between runs. Read
+/// from the index, the text is borrowed from it rather than copied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<'a> {
-    pub slug: String,
+    pub slug: Cow<'a, str>,
     pub file: String,
-    pub title: String,
-    pub summary: String,
+    pub title: Cow<'a, str>,
+    pub summary: Cow<'a, str>,
     pub kind: Kind,
-    pub aliases: Vec<String>,
-    pub tags: Vec<String>,
-    /// The text as search units, each led by its section's mark (see `search::units`);
-    /// empty when only the list was asked for.
-    pub units: Cow<'a, str>,
+    pub aliases: Vec<Cow<'a, str>>,
+    pub tags: Vec<Cow<'a, str>>,
+    pub units: Units<'a>,
+}
+
+/// An entry's text as search units, each led by its section's mark (see `search::units`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Units<'a> {
+    /// Made from the topic just now; empty when only the list was asked for.
+    Text(String),
+    /// Kept in the index file, and read only when searched.
+    Stored(crate::index::StoredUnits<'a>),
 }
 
 impl Entry<'_> {
     /// The entry for a topic; `units` as `search::units` makes them, or empty.
     pub fn new(topic: &Topic, units: String) -> Entry<'static> {
+        let owned = |texts: &[String]| texts.iter().cloned().map(Cow::Owned).collect();
         Entry {
-            slug: topic.slug.clone(),
+            slug: Cow::Owned(topic.slug.clone()),
             file: topic.file.clone(),
-            title: topic.title.clone(),
-            summary: topic.summary.clone(),
+            title: Cow::Owned(topic.title.clone()),
+            summary: Cow::Owned(topic.summary.clone()),
             kind: topic.kind,
-            aliases: topic.aliases.clone(),
-            tags: topic.tags.clone(),
-            units: Cow::Owned(units),
+            aliases: owned(&topic.aliases),
+            tags: owned(&topic.tags),
+            units: Units::Text(units),
         }
     }
 
@@ -204,7 +213,7 @@ impl Entry<'_> {
 pub trait Named {
     fn slug(&self) -> &str;
     fn title(&self) -> &str;
-    fn aliases(&self) -> &[String];
+    fn aliases(&self) -> impl Iterator<Item = &str>;
 }
 
 impl Named for Topic {
@@ -214,8 +223,8 @@ impl Named for Topic {
     fn title(&self) -> &str {
         &self.title
     }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
+    fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(String::as_str)
     }
 }
 
@@ -226,8 +235,8 @@ impl Named for Entry<'_> {
     fn title(&self) -> &str {
         &self.title
     }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
+    fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases.iter().map(|alias| alias.as_ref())
     }
 }
 

@@ -142,3 +142,89 @@ fn a_corrupt_or_unwritable_index_falls_back_to_the_files() {
     let blocked = tempfile::NamedTempFile::new().unwrap();
     assert_eq!(answers(dir.path(), blocked.path()), expected, "unwritable");
 }
+
+/// `search` output for `args`, run with the index in `cache`.
+fn search(dir: &Path, cache: &Path, args: &[&str]) -> String {
+    let out = footcare()
+        .env("XDG_CACHE_HOME", cache)
+        .arg("--content-dir")
+        .arg(dir)
+        .arg("search")
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A folder of topic files that have settled, so that their index entries are trusted.
+fn settled_folder(words: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for word in words {
+        fs::write(dir.path().join(format!("{word}.md")), topic(word)).unwrap();
+    }
+    // The change time cannot be set back: only waiting makes it old enough.
+    std::thread::sleep(Duration::from_millis(2100));
+    dir
+}
+
+/// The search index in `cache`, and something that changes whenever it is written again.
+fn search_index(cache: &Path) -> (std::path::PathBuf, (u64, SystemTime)) {
+    use std::os::unix::fs::MetadataExt;
+    let name = index_files(cache)
+        .into_iter()
+        .find(|name| name.ends_with(".search"))
+        .unwrap();
+    let path = cache.join("footcare").join(name);
+    let meta = fs::metadata(&path).unwrap();
+    (path, (meta.ino(), meta.modified().unwrap()))
+}
+
+/// Searches twice, and checks the second search found every entry in the index.
+fn warm_up(dir: &Path, cache: &Path) {
+    search(dir, cache, &["risk"]);
+    let (_, written) = search_index(cache);
+    search(dir, cache, &["risk"]);
+    assert_eq!(
+        search_index(cache).1,
+        written,
+        "the index was written again"
+    );
+}
+
+#[test]
+fn searching_some_topics_reads_only_their_units_from_the_index() {
+    let dir = settled_folder(&["apples", "pears", "plums", "quinces"]);
+    let cache = tempfile::tempdir().unwrap();
+    // Not in the order of the files, and with a file skipped between two of them.
+    let wanted = [
+        "risk", "--topic", "apples", "--topic", "plums", "--topic", "pears",
+    ];
+    let cold = search(dir.path(), tempfile::tempdir().unwrap().path(), &wanted);
+    assert_eq!(
+        cold.lines().collect::<Vec<_>>(),
+        [
+            "apples:risks:A risk of apples.",
+            "plums:risks:A risk of plums.",
+            "pears:risks:A risk of pears."
+        ]
+    );
+    warm_up(dir.path(), cache.path());
+    assert_eq!(search(dir.path(), cache.path(), &wanted), cold);
+}
+
+#[test]
+fn damaged_search_units_are_made_again_from_the_topic_files() {
+    let dir = settled_folder(&["apples", "pears"]);
+    let cache = tempfile::tempdir().unwrap();
+    let expected = search(dir.path(), cache.path(), &["risk"]);
+    assert!(expected.contains("pears:risks:"), "{expected}");
+    warm_up(dir.path(), cache.path());
+    // The units come last in the file: damage the end of the last topic's, keeping the
+    // file's length, so only reading the units can tell.
+    let (path, _) = search_index(cache.path());
+    let mut bytes = fs::read(&path).unwrap();
+    let end = bytes.len();
+    bytes[end - 8..].fill(0xff);
+    fs::write(&path, bytes).unwrap();
+    assert_eq!(search(dir.path(), cache.path(), &["risk"]), expected);
+}
