@@ -250,7 +250,6 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
         return;
     };
     let mut records = Vec::with_capacity(64 * 1024);
-    let mut units: Vec<u8> = Vec::new();
     put_u64(&mut records, build_id());
     put_u64(&mut records, files.len() as u64);
     for (name, stamp, parsed) in files {
@@ -276,19 +275,11 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
                         put_str(&mut records, text);
                     }
                 }
-                let before = units.len();
-                match &entry.units {
-                    Units::Text(text) => units.extend_from_slice(text.as_bytes()),
-                    // Units kept from the index before: copied across, or nothing is written.
-                    Units::Stored(stored) => {
-                        let mut copied = Vec::new();
-                        if stored.read_run(stored.byte_len(), &mut copied).is_err() {
-                            return;
-                        }
-                        units.extend_from_slice(&copied);
-                    }
-                }
-                put_u64(&mut records, (units.len() - before) as u64);
+                let units_len = match &entry.units {
+                    Units::Text(text) => text.len(),
+                    Units::Stored(stored) => stored.byte_len(),
+                };
+                put_u64(&mut records, units_len as u64);
             }
             Parsed::Error(line, message) => {
                 records.push(1);
@@ -297,11 +288,6 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
             }
         }
     }
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + records.len() + units.len());
-    out.extend_from_slice(MAGIC);
-    put_u64(&mut out, records.len() as u64);
-    out.extend_from_slice(&records);
-    out.extend_from_slice(&units);
     // A whole new file, renamed into place: a reader never sees half of one.
     let temporary = folder.join(format!(
         ".{}.{}",
@@ -310,11 +296,41 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
     ));
     let written = fs::create_dir_all(folder)
         .and_then(|()| fs::File::create(&temporary))
-        .and_then(|mut file| file.write_all(&out))
-        .and_then(|()| fs::rename(&temporary, &path));
+        .and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(1 << 20, file);
+            out.write_all(MAGIC)?;
+            out.write_all(&(records.len() as u64).to_le_bytes())?;
+            out.write_all(&records)?;
+            write_units(&mut out, files)?;
+            out.into_inner().map_err(io::IntoInnerError::into_error)?;
+            fs::rename(&temporary, &path)
+        });
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }
+}
+
+/// Writes each topic's units after the records, in the same order. Units kept from the
+/// index before are copied across; if they cannot be read, no index is written.
+fn write_units(out: &mut impl Write, files: &[(&str, Stamp, &Parsed)]) -> io::Result<()> {
+    let mut copied = Vec::new();
+    for (_, _, parsed) in files {
+        match parsed {
+            Parsed::Topic(Entry {
+                units: Units::Text(text),
+                ..
+            }) => out.write_all(text.as_bytes())?,
+            Parsed::Topic(Entry {
+                units: Units::Stored(stored),
+                ..
+            }) => {
+                stored.read_run(stored.byte_len(), &mut copied)?;
+                out.write_all(&copied)?;
+            }
+            Parsed::Error(..) => {}
+        }
+    }
+    Ok(())
 }
 
 /// `$XDG_CACHE_HOME/footcare/FOLDER-HASH.search` (or `.list`), or under `~/.cache`.

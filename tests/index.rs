@@ -228,3 +228,19 @@ fn damaged_search_units_are_made_again_from_the_topic_files() {
     fs::write(&path, bytes).unwrap();
     assert_eq!(search(dir.path(), cache.path(), &["risk"]), expected);
 }
+
+#[test]
+fn an_index_written_again_keeps_the_units_of_unchanged_topics() {
+    let dir = settled_folder(&["apples", "pears"]);
+    let cache = tempfile::tempdir().unwrap();
+    warm_up(dir.path(), cache.path());
+    fs::write(dir.path().join("plums.md"), topic("plums")).unwrap();
+    let cold = search(dir.path(), tempfile::tempdir().unwrap().path(), &["risk"]);
+    assert_eq!(search(dir.path(), cache.path(), &["risk"]), cold);
+    // The new index has the new topic's units, and the others' copied from the old one.
+    let (path, _) = search_index(cache.path());
+    let stored = String::from_utf8_lossy(&fs::read(path).unwrap()).into_owned();
+    for word in ["apples", "pears", "plums"] {
+        assert!(stored.contains(&format!("A risk of {word}.")), "{word}");
+    }
+}
