@@ -16,6 +16,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::binary::{put_str, put_strings, put_u128, put_u64, Reader};
 use crate::topic::{Entry, Kind};
 
 const MAGIC: &[u8] = b"footcare index 1\n";
@@ -157,12 +158,8 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
                     Kind::Procedure => 0,
                     Kind::Condition => 1,
                 });
-                for list in [&entry.aliases, &entry.tags] {
-                    put_u64(&mut out, list.len() as u64);
-                    for text in list {
-                        put_str(&mut out, text);
-                    }
-                }
+                put_strings(&mut out, &entry.aliases);
+                put_strings(&mut out, &entry.tags);
                 put_str(&mut out, &entry.units);
             }
             Parsed::Error(line, message) => {
@@ -227,13 +224,11 @@ fn build_id() -> u64 {
 type Decoded<'a> = HashMap<&'a str, (Stamp, bool, Parsed<'a>)>;
 
 fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
-    let mut reader = Reader {
-        bytes: bytes.strip_prefix(MAGIC)?,
-    };
+    let mut reader = Reader::new(bytes.strip_prefix(MAGIC)?);
     if reader.u64()? != build_id() {
         return None;
     }
-    let count = usize::try_from(reader.u64()?).ok()?;
+    let count = reader.usize()?;
     let mut entries = HashMap::with_capacity(count.min(1 << 20));
     for _ in 0..count {
         let name = reader.str()?;
@@ -266,63 +261,12 @@ fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
                 })
             }
             1 => {
-                let line = usize::try_from(reader.u64()?).ok()?;
+                let line = reader.usize()?;
                 Parsed::Error((line > 0).then_some(line), reader.string()?)
             }
             _ => return None,
         };
         entries.insert(name, (stamp, trusted, parsed));
     }
-    reader.bytes.is_empty().then_some(entries)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.bytes.split_at_checked(n)?;
-        self.bytes = rest;
-        Some(head)
-    }
-
-    fn byte(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let len = usize::try_from(self.u64()?).ok()?;
-        std::str::from_utf8(self.take(len)?).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-
-    fn strings(&mut self) -> Option<Vec<String>> {
-        let count = usize::try_from(self.u64()?).ok()?;
-        (0..count).map(|_| self.string()).collect()
-    }
-}
-
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
-}
-
-fn put_u128(out: &mut Vec<u8>, n: u128) {
-    out.extend_from_slice(&n.to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, text: &str) {
-    put_u64(out, text.len() as u64);
-    out.extend_from_slice(text.as_bytes());
+    reader.is_at_end().then_some(entries)
 }

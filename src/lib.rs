@@ -5,6 +5,7 @@
 //! output to [`app`].
 
 pub mod app;
+mod binary;
 pub mod check;
 pub mod cli;
 pub mod content;
