@@ -7,7 +7,7 @@ use termimad::{FmtText, MadSkin};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Level, TopicReport};
-use crate::markdown::{spans_text, to_blocks, Block, Span};
+use crate::markdown::{spans_text, Block, Span};
 use crate::topic::{Entry, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
@@ -30,15 +30,15 @@ pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> V
     let mut blocks = Vec::new();
     let push_section = |blocks: &mut Vec<Block>, key: SectionKey| {
         if let Some(section) = topic.section(key) {
-            let body = to_blocks(&section.markdown);
-            if body.is_empty() && keys.is_empty() {
+            let body = section.blocks();
+            if body.blocks.is_empty() && keys.is_empty() {
                 return;
             }
             blocks.push(Block::Heading {
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
             });
-            blocks.extend(body);
+            blocks.extend(body.into_owned().blocks);
         }
     };
     if keys.is_empty() {
@@ -395,6 +395,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::to_blocks;
     use crate::parse::{parse_topic, FileFormat};
 
     fn topic() -> Topic {

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
+use crate::markdown::{to_located_blocks, Blocks};
 
 /// The sections a topic may hold, in the order a reader meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,7 +73,7 @@ impl fmt::Display for SectionKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Procedure,
@@ -105,6 +106,28 @@ pub struct Section {
     pub line: Option<usize>,
     /// The line `markdown` starts on in the file, where that is known.
     pub body_line: Option<usize>,
+    /// `markdown` as blocks, when they were worked out ahead of time: the built-in topics'
+    /// are, when footcare is built. `None` means they are worked out when asked for.
+    /// [`Section::append_markdown`], the one way `markdown` changes, drops them.
+    pub(crate) precompiled: Option<Blocks>,
+}
+
+impl Section {
+    /// The blocks of `markdown`, and where each starts in it.
+    pub fn blocks(&self) -> Cow<'_, Blocks> {
+        match &self.precompiled {
+            Some(blocks) => Cow::Borrowed(blocks),
+            None => Cow::Owned(to_located_blocks(&self.markdown)),
+        }
+    }
+
+    /// Adds Markdown at the end of the section, after a blank line (a clinic's patch).
+    pub fn append_markdown(&mut self, markdown: &str) {
+        self.markdown.push_str("\n\n");
+        self.markdown.push_str(markdown);
+        // Blocks worked out before no longer describe the whole section.
+        self.precompiled = None;
+    }
 }
 
 /// How the built-in topics' file names begin in messages.
