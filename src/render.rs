@@ -1,6 +1,8 @@
 //! Turning topics into text: the plain form for pipes and scripts, and the styled,
 //! wrapped form for a terminal. Pure functions from data to strings.
 
+use std::borrow::{Borrow, Cow};
+
 use termimad::crossterm::style::Stylize;
 use termimad::minimad::{Compound, Line, Text};
 use termimad::{FmtText, MadSkin};
@@ -26,33 +28,43 @@ pub const SHORT_DISCLAIMER: &str =
 /// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
-pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> Vec<Block> {
+/// A section's blocks worked out ahead of time are borrowed, not copied.
+pub fn topic_blocks<'a>(
+    topic: &'a Topic,
+    keys: &[SectionKey],
+    closing_note: bool,
+) -> Vec<Cow<'a, Block>> {
     let mut blocks = Vec::new();
-    let push_section = |blocks: &mut Vec<Block>, key: SectionKey| {
+    let push_section = |blocks: &mut Vec<Cow<'a, Block>>, key: SectionKey| {
         if let Some(section) = topic.section(key) {
             let body = section.blocks();
             if body.blocks.is_empty() && keys.is_empty() {
                 return;
             }
-            blocks.push(Block::Heading {
+            blocks.push(Cow::Owned(Block::Heading {
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
-            });
-            blocks.extend(body.into_owned().blocks);
+            }));
+            match body {
+                Cow::Borrowed(body) => blocks.extend(body.blocks.iter().map(Cow::Borrowed)),
+                Cow::Owned(body) => blocks.extend(body.blocks.into_iter().map(Cow::Owned)),
+            }
         }
     };
     if keys.is_empty() {
-        blocks.push(Block::Heading {
+        blocks.push(Cow::Owned(Block::Heading {
             level: 1,
             spans: vec![Span::plain(&topic.title)],
-        });
-        blocks.push(Block::Paragraph(vec![Span::italic(&topic.summary)]));
+        }));
+        blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
+            &topic.summary,
+        )])));
         for section in &topic.sections {
             if section.key != SectionKey::Disclaimer {
                 push_section(&mut blocks, section.key);
             }
         }
-        blocks.extend(sources_blocks(topic));
+        blocks.extend(sources_blocks(topic).into_iter().map(Cow::Owned));
         push_section(&mut blocks, SectionKey::Disclaimer);
     } else {
         for &key in keys {
@@ -64,7 +76,9 @@ pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> V
         .is_some_and(|s| !s.markdown.trim().is_empty())
         && (keys.is_empty() || keys.contains(&SectionKey::Disclaimer));
     if closing_note && !shows_disclaimer {
-        blocks.push(Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]));
+        blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
+            SHORT_DISCLAIMER,
+        )])));
     }
     blocks
 }
@@ -110,7 +124,7 @@ pub fn source_line(source: &Source) -> String {
     line
 }
 
-pub fn render(blocks: &[Block], style: Style) -> String {
+pub fn render<B: Borrow<Block>>(blocks: &[B], style: Style) -> String {
     match style {
         Style::Plain => render_plain(blocks),
         Style::Wrapped { color, width } => render_wrapped(blocks, color, width),
@@ -129,10 +143,10 @@ fn blank_between(previous: &Block, next: &Block) -> bool {
 
 /// One line per heading, paragraph and list item; nested items are indented two spaces a
 /// level. Nothing is wrapped and nothing is styled.
-pub fn render_plain(blocks: &[Block]) -> String {
+pub fn render_plain<B: Borrow<Block>>(blocks: &[B]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
-    for block in blocks {
+    for block in blocks.iter().map(Borrow::borrow) {
         if *block == Block::Rule {
             continue;
         }
@@ -167,10 +181,10 @@ pub fn render_plain(blocks: &[Block]) -> String {
 const DEEPEST_LEVEL: usize = 8;
 
 /// Lays the blocks out with termimad, reflowed to `width` columns.
-pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
+pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize) -> String {
     let mut lines: Vec<Line> = Vec::new();
     let mut previous: Option<&Block> = None;
-    for block in blocks {
+    for block in blocks.iter().map(Borrow::borrow) {
         if previous.is_some_and(|p| blank_between(p, block)) {
             lines.push(Line::new_paragraph(Vec::new()));
         }
@@ -456,7 +470,7 @@ mod tests {
         let note = |keys: &[SectionKey]| {
             topic_blocks(&topic(), keys, true)
                 .last()
-                .is_some_and(|b| *b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
+                .is_some_and(|b| **b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
         };
         assert!(note(&[SectionKey::Risks]));
         assert!(!note(&[]));
@@ -491,7 +505,8 @@ mod tests {
 
     #[test]
     fn colour_brings_escape_codes_and_no_colour_none() {
-        let blocks = topic_blocks(&topic(), &[SectionKey::Overview], true);
+        let topic = topic();
+        let blocks = topic_blocks(&topic, &[SectionKey::Overview], true);
         assert!(render_wrapped(&blocks, true, 80).contains("\x1b["));
         assert!(!render_wrapped(&blocks, false, 80).contains('\x1b'));
         assert!(!render_plain(&blocks).contains('\x1b'));
