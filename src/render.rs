@@ -2,6 +2,7 @@
 //! wrapped form for a terminal. Pure functions from data to strings.
 
 use std::borrow::{Borrow, Cow};
+use std::fmt::Write as _;
 
 use termimad::crossterm::style::Stylize;
 use termimad::minimad::{Compound, Line, Text};
@@ -9,7 +10,7 @@ use termimad::{FmtText, MadSkin};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Level, TopicReport};
-use crate::markdown::{spans_text, Block, Span};
+use crate::markdown::{Block, Span};
 use crate::topic::{Entry, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
@@ -107,19 +108,23 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
 pub fn source_line(source: &Source) -> String {
     let mut line = String::new();
     if let Some(authors) = &source.authors {
-        line.push_str(&format!("{authors}. "));
+        line.push_str(authors);
+        line.push_str(". ");
     }
     let title = source.title.trim_end_matches('.');
-    let stop = if title.ends_with(['?', '!']) { "" } else { "." };
-    line.push_str(&format!(
-        "{title}{stop} {}, {}.",
-        source.publisher, source.date
-    ));
+    line.push_str(title);
+    if !title.ends_with(['?', '!']) {
+        line.push('.');
+    }
+    // Writing to a String cannot fail.
+    let _ = write!(line, " {}, {}.", source.publisher, source.date);
     if let Some(doi) = &source.doi {
-        line.push_str(&format!(" doi:{doi}"));
+        line.push_str(" doi:");
+        line.push_str(doi);
     }
     if let Some(url) = &source.url {
-        line.push_str(&format!(" {url}"));
+        line.push(' ');
+        line.push_str(url);
     }
     line
 }
@@ -155,14 +160,14 @@ pub fn render_plain<B: Borrow<Block>>(blocks: &[B]) -> String {
         }
         match block {
             Block::Heading { spans, .. } | Block::Paragraph(spans) | Block::Quote(spans) => {
-                out.push_str(&spans_text(spans));
-                out.push('\n');
+                push_spans(&mut out, spans);
             }
             Block::Item { depth, spans, .. } => {
-                out.push_str(&"  ".repeat(*depth));
+                for _ in 0..*depth {
+                    out.push_str("  ");
+                }
                 out.push_str("- ");
-                out.push_str(&spans_text(spans));
-                out.push('\n');
+                push_spans(&mut out, spans);
             }
             Block::Code(lines) => {
                 for line in lines {
@@ -175,6 +180,14 @@ pub fn render_plain<B: Borrow<Block>>(blocks: &[B]) -> String {
         previous = Some(block);
     }
     out
+}
+
+/// The spans' text as one line.
+fn push_spans(out: &mut String, spans: &[Span]) {
+    for span in spans {
+        out.push_str(&span.text);
+    }
+    out.push('\n');
 }
 
 /// termimad's levels of nesting stop somewhere; deeper items are drawn at the deepest.
