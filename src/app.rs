@@ -18,11 +18,12 @@ use crate::cli::{
 };
 use crate::content::{self, ContentSource, Gathered};
 use crate::date::Date;
+use crate::entry::Entry;
 use crate::output::Terminal;
 use crate::parse::is_valid_slug;
 use crate::render::{self, Style};
 use crate::sanitize::sanitize;
-use crate::topic::{Entry, Named, SectionKey, Topic, TopicError};
+use crate::topic::{Named, SectionKey, Topic, TopicError};
 use crate::{check, formats, handout, lookup, manual, pager, search, template};
 
 /// How a command that did not fail ended.

@@ -2,6 +2,7 @@
 //!
 //! Pure: it takes loaded topics and today's date, and returns findings and figures.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -10,9 +11,9 @@ use serde::Serialize;
 use crate::content::Loaded;
 use crate::date::Date;
 use crate::lookup::normalize;
-use crate::markdown::{spans_text, to_located_blocks, Block};
+use crate::markdown::{spans_text, Block, Blocks};
 use crate::readability::{self, Counts, Readability};
-use crate::topic::{SectionKey, Topic};
+use crate::topic::{Section, SectionKey, Topic};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -199,10 +200,12 @@ struct Prose {
 
 /// The visible text of a section: paragraphs, quotes and list items, each item read as a
 /// sentence of its own. Headings and code are not prose.
-/// `blocks` are `markdown`'s, from [`to_located_blocks`].
-fn prose(markdown: &str, blocks: &[(usize, Block)], body_line: Option<usize>) -> Vec<Prose> {
+/// `blocks` are `markdown`'s.
+fn prose(markdown: &str, blocks: &Blocks, body_line: Option<usize>) -> Vec<Prose> {
     blocks
+        .starts
         .iter()
+        .zip(&blocks.blocks)
         .filter_map(|(offset, block)| {
             let line = body_line.map(|first| first + markdown[..*offset].matches('\n').count());
             match block {
@@ -236,12 +239,8 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         sections: Vec::new(),
         findings: Vec::new(),
     };
-    // Each section's Markdown is parsed once, for every check below.
-    let parsed: Vec<Vec<(usize, Block)>> = topic
-        .sections
-        .iter()
-        .map(|section| to_located_blocks(&section.markdown))
-        .collect();
+    // Each section's blocks are worked out once, for every check below.
+    let parsed: Vec<Cow<Blocks>> = topic.sections.iter().map(Section::blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_review_date(topic, settings, &mut report);
 
@@ -267,7 +266,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         }
         if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
             && !pieces.is_empty()
-            && !has_action(blocks, &pieces)
+            && !has_action(&blocks.blocks, &pieces)
         {
             report.add(
                 Level::Warning,
@@ -346,7 +345,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
 }
 
 /// `parsed` holds each of the topic's sections as blocks, in the same order.
-fn check_structure(topic: &Topic, parsed: &[Vec<(usize, Block)>], report: &mut TopicReport) {
+fn check_structure(topic: &Topic, parsed: &[Cow<Blocks>], report: &mut TopicReport) {
     for key in SectionKey::ALL {
         let Some(index) = topic.sections.iter().position(|s| s.key == key) else {
             report.add(
@@ -359,7 +358,7 @@ fn check_structure(topic: &Topic, parsed: &[Vec<(usize, Block)>], report: &mut T
             );
             continue;
         };
-        let (section, blocks) = (&topic.sections[index], &parsed[index]);
+        let (section, blocks) = (&topic.sections[index], &parsed[index].blocks);
         if blocks.is_empty() {
             report.add(
                 Level::Error,
@@ -369,7 +368,7 @@ fn check_structure(topic: &Topic, parsed: &[Vec<(usize, Block)>], report: &mut T
             continue;
         }
         if matches!(key, SectionKey::Risks | SectionKey::WarningSigns) {
-            let bullets = blocks.iter().any(|(_, b)| {
+            let bullets = blocks.iter().any(|b| {
                 matches!(
                     b,
                     Block::Item {
@@ -499,7 +498,7 @@ const ACTION_VERBS: &[&str] = &[
 
 /// Whether a section tells the reader what to do: a numbered step, or a sentence or item
 /// that starts with an action verb.
-fn has_action(blocks: &[(usize, Block)], pieces: &[Prose]) -> bool {
+fn has_action(blocks: &[Block], pieces: &[Prose]) -> bool {
     has_numbered_item(blocks)
         || pieces.iter().any(|piece| {
             readability::sentences(&piece.text).iter().any(|sentence| {
@@ -510,8 +509,8 @@ fn has_action(blocks: &[(usize, Block)], pieces: &[Prose]) -> bool {
         })
 }
 
-fn has_numbered_item(blocks: &[(usize, Block)]) -> bool {
-    blocks.iter().any(|(_, b)| {
+fn has_numbered_item(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| {
         matches!(
             b,
             Block::Item {
@@ -610,6 +609,7 @@ fn is_passive(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::to_located_blocks;
     use crate::parse::{parse_topic, FileFormat};
 
     fn settings() -> Settings {
@@ -646,7 +646,7 @@ mod tests {
     fn actions_are_numbered_steps_or_sentences_that_start_with_a_verb() {
         let acts = |markdown: &str| {
             let blocks = to_located_blocks(markdown);
-            has_action(&blocks, &prose(markdown, &blocks, None))
+            has_action(&blocks.blocks, &prose(markdown, &blocks, None))
         };
         assert!(acts("1. Rest.\n2. Ice."));
         assert!(acts("Most people heal. Wear the boot for 2 weeks."));

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
@@ -178,6 +179,21 @@ pub struct NewArgs {
     /// Print the template instead of writing a file
     #[arg(long)]
     pub stdout: bool,
+}
+
+// By hand, not derived: `Kind` belongs to the topic model, which the build script compiles
+// too, without clap.
+impl ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Kind] {
+        &[Kind::Procedure, Kind::Condition]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Kind::Procedure => "procedure",
+            Kind::Condition => "condition",
+        }))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

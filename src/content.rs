@@ -9,14 +9,16 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 
+use crate::entry::{Entry, Units};
 use crate::index::{Index, Known, Parsed, Stamp, StoredUnits};
 use crate::parse::{
     is_valid_slug, parse_patch, parse_topic, topic_file_name, FileFormat, EXTENSIONS,
 };
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Entry, Named, Topic, TopicError, Units, BUILT_IN_PREFIX};
+use crate::topic::{Named, Topic, TopicError};
 
+/// The built-in topics as build.rs stored them: `TOPICS`, and the files' text for tests.
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_topics.rs"));
 }
@@ -131,8 +133,8 @@ impl ContentSource {
         let mut topics = Layers::new();
         let mut patches: Vec<PathBuf> = Vec::new();
         if self.has_built_in_topics() {
-            for (name, text) in builtin::TOPICS {
-                topics.add(parse_builtin(name, text));
+            for (_, stored) in builtin::TOPICS {
+                topics.add(Ok(decode_builtin(stored)));
             }
         }
         for folder in folders.into_iter().flatten() {
@@ -204,8 +206,8 @@ impl ContentSource {
         }
         let mut entries = Layers::new();
         if self.has_built_in_topics() {
-            for (name, text) in builtin::TOPICS {
-                entries.add(parse_builtin(name, text).map(|t| entry_of(&t, with_units)));
+            for (_, stored) in builtin::TOPICS {
+                entries.add(Ok(entry_of(&decode_builtin(stored), with_units)));
             }
         }
         for ((folder, index), known) in folders.iter().zip(&indexes.folders).zip(known) {
@@ -456,8 +458,13 @@ fn folder_entries<'a>(
 fn builtin_topic(slug: &str) -> Option<Loaded> {
     builtin::TOPICS
         .iter()
-        .find(|(name, _)| topic_file_name(name).is_some_and(|(stem, _)| stem == slug))
-        .map(|(name, text)| parse_builtin(name, text))
+        .find(|(builtin_slug, _)| *builtin_slug == slug)
+        .map(|(_, stored)| Ok(decode_builtin(stored)))
+}
+
+/// A built-in topic, parsed when footcare was built.
+fn decode_builtin(stored: &[u8]) -> Topic {
+    crate::precompiled::decode(stored).expect("build.rs checks that each stored topic decodes")
 }
 
 fn check_dir(dir: &Path) -> anyhow::Result<()> {
@@ -596,10 +603,7 @@ fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
     let (file, text) = read_text(path)?;
     for addition in parse_patch(&file, &text)? {
         match topic.sections.iter_mut().find(|s| s.key == addition.key) {
-            Some(section) => {
-                section.markdown.push_str("\n\n");
-                section.markdown.push_str(&addition.markdown);
-            }
+            Some(section) => section.append_markdown(&addition.markdown),
             None => topic.sections.push(addition),
         }
     }
@@ -654,18 +658,6 @@ fn outside_link(path: &Path) -> TopicError {
 /// A path as messages show it: file names are content too, and may hold control characters.
 fn shown(path: &Path) -> String {
     sanitize(&path.to_string_lossy()).into_owned()
-}
-
-fn parse_builtin(name: &str, text: &str) -> Loaded {
-    let file = format!("{BUILT_IN_PREFIX}{name}");
-    match topic_file_name(name) {
-        Some((slug, format)) => parse_topic(&file, slug, format, text),
-        None => Err(TopicError {
-            file,
-            line: None,
-            message: "not a topic file".to_string(),
-        }),
-    }
 }
 
 fn clash(first: &Path, second: &Path) -> TopicError {
@@ -727,4 +719,59 @@ fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
 
 fn io_reason(error: &io::Error) -> String {
     crate::output::without_os_error_code(&error.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::to_located_blocks;
+    use crate::render::{render_plain, topic_blocks};
+    use crate::topic::{SectionKey, BUILT_IN_PREFIX};
+
+    #[test]
+    fn each_built_in_topic_is_stored_as_its_file_parses() {
+        assert_eq!(builtin::SOURCES.len(), builtin::TOPICS.len());
+        for (name, text) in builtin::SOURCES {
+            let (slug, format) = topic_file_name(name).unwrap();
+            let file = format!("{BUILT_IN_PREFIX}{name}");
+            let mut parsed = parse_topic(&file, slug, format, text).unwrap();
+            for section in &mut parsed.sections {
+                section.precompiled = Some(to_located_blocks(&section.markdown));
+            }
+            let Some(Ok(stored)) = builtin_topic(slug) else {
+                panic!("{slug} is not stored");
+            };
+            assert_eq!(stored, parsed, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_patch_on_a_built_in_topic_is_shown_searched_and_checked_with_its_text() {
+        let clinic = tempfile::tempdir().unwrap();
+        fs::write(
+            clinic.path().join("plantar-fascia-release.patch.md"),
+            "## Risks\n\n- A risk only our clinic lists.\n",
+        )
+        .unwrap();
+        let source = ContentSource::Layered(vec![clinic.path().to_path_buf()]);
+        let one = source.load("plantar-fascia-release").unwrap().unwrap();
+        let all = source.load_all().unwrap();
+        let from_all = all
+            .iter()
+            .flatten()
+            .find(|t| t.slug == "plantar-fascia-release");
+        for topic in [one.as_ref().ok(), from_all] {
+            let topic = topic.unwrap();
+            let risks = render_plain(&topic_blocks(topic, &[SectionKey::Risks], false));
+            assert!(
+                risks.ends_with("- A risk only our clinic lists.\n"),
+                "{risks}"
+            );
+            assert!(crate::search::units(topic).contains("A risk only our clinic lists."));
+            // check and every other reader take a section's blocks from here.
+            for section in &topic.sections {
+                assert_eq!(*section.blocks(), to_located_blocks(&section.markdown));
+            }
+        }
+    }
 }

@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use crate::check::TopicReport;
 use crate::date::Date;
-use crate::markdown::{spans_text, to_blocks, Block};
+use crate::entry::Entry;
+use crate::markdown::{spans_text, Block};
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
-use crate::topic::{Entry, Kind, Section, SectionKey, Source, Topic};
+use crate::topic::{Kind, Section, SectionKey, Source, Topic};
 
 #[derive(Serialize)]
 struct TopicJson<'a> {
@@ -70,8 +71,9 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
     let sections = selected(topic, keys)
         .into_iter()
         .map(|section| {
-            let blocks = to_blocks(&section.markdown);
+            let blocks = section.blocks();
             let items = blocks
+                .blocks
                 .iter()
                 .filter_map(|block| match block {
                     Block::Item {
@@ -84,7 +86,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
                 key: section.key,
                 title: &section.title,
                 markdown: &section.markdown,
-                text: render_plain(&blocks).trim_end().to_string(),
+                text: render_plain(&blocks.blocks).trim_end().to_string(),
                 items,
             }
         })

@@ -1,6 +1,6 @@
 //! `footcare export`: a handout to print and give to a patient.
 
-use crate::markdown::{to_blocks, Block, Span};
+use crate::markdown::{Block, Span};
 use crate::render::source_line;
 use crate::topic::{SectionKey, Topic};
 
@@ -54,7 +54,7 @@ pub fn html(topic: &Topic) -> String {
             "<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
             section.key,
             escape(&section.title),
-            blocks_html(&to_blocks(&section.markdown))
+            blocks_html(&section.blocks().blocks)
         ));
     }
     out.push_str("</main>\n<footer>\n");
@@ -73,7 +73,7 @@ pub fn html(topic: &Topic) -> String {
         out.push_str(&format!(
             "<section class=\"disclaimer\">\n<h2>{}</h2>\n{}</section>\n",
             escape(&disclaimer.title),
-            blocks_html(&to_blocks(&disclaimer.markdown))
+            blocks_html(&disclaimer.blocks().blocks)
         ));
     }
     out.push_str("</footer>\n</body>\n</html>\n");
@@ -209,6 +209,7 @@ fn blocks_html(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::to_blocks;
     use crate::parse::{parse_topic, FileFormat};
 
     fn topic(body: &str) -> Topic {

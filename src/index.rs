@@ -18,7 +18,9 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::topic::{Entry, Kind, Units};
+use crate::binary::{put_list, put_str, put_u128, put_u64, Reader};
+use crate::entry::{Entry, Units};
+use crate::topic::Kind;
 
 const MAGIC: &[u8] = b"footcare index 2\n";
 
@@ -270,10 +272,7 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
                     Kind::Condition => 1,
                 });
                 for list in [&entry.aliases, &entry.tags] {
-                    put_u64(&mut records, list.len() as u64);
-                    for text in list {
-                        put_str(&mut records, text);
-                    }
+                    put_list(&mut records, list, |out, text| put_str(out, text));
                 }
                 let units_len = match &entry.units {
                     Units::Text(text) => text.len(),
@@ -383,13 +382,15 @@ struct Stored<'a> {
 type Decoded<'a> = Vec<Stored<'a>>;
 
 fn decode(index: &Index) -> Option<Decoded<'_>> {
-    let mut reader = Reader {
-        bytes: &index.records,
-    };
+    // Text is borrowed from the records, not copied.
+    fn text<'a>(reader: &mut Reader<'a>) -> Option<Cow<'a, str>> {
+        reader.str().map(Cow::Borrowed)
+    }
+    let mut reader = Reader::new(&index.records);
     if reader.u64()? != build_id() {
         return None;
     }
-    let count = usize::try_from(reader.u64()?).ok()?;
+    let count = reader.usize()?;
     let mut entries = Vec::with_capacity(count.min(1 << 20));
     let mut offset = index.units_start;
     for _ in 0..count {
@@ -403,15 +404,16 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
         let trusted = reader.byte()? == 1;
         let parsed = match reader.byte()? {
             0 => {
-                let (slug, title, summary) = (reader.text()?, reader.text()?, reader.text()?);
+                let (slug, title, summary) =
+                    (text(&mut reader)?, text(&mut reader)?, text(&mut reader)?);
                 let kind = match reader.byte()? {
                     0 => Kind::Procedure,
                     1 => Kind::Condition,
                     _ => return None,
                 };
-                let aliases = reader.texts()?;
-                let tags = reader.texts()?;
-                let len = usize::try_from(reader.u64()?).ok()?;
+                let aliases = reader.list(text)?;
+                let tags = reader.list(text)?;
+                let len = reader.usize()?;
                 let units = if len == 0 {
                     Units::Text(String::new())
                 } else {
@@ -435,8 +437,8 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
                 })
             }
             1 => {
-                let line = usize::try_from(reader.u64()?).ok()?;
-                Parsed::Error((line > 0).then_some(line), reader.str()?.to_string())
+                let line = reader.usize()?;
+                Parsed::Error((line > 0).then_some(line), reader.string()?)
             }
             _ => return None,
         };
@@ -448,56 +450,5 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
         });
     }
     // Units that do not end where the file does mean a damaged file.
-    (reader.bytes.is_empty() && offset == index.file_len).then_some(entries)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.bytes.split_at_checked(n)?;
-        self.bytes = rest;
-        Some(head)
-    }
-
-    fn byte(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let len = usize::try_from(self.u64()?).ok()?;
-        std::str::from_utf8(self.take(len)?).ok()
-    }
-
-    fn text(&mut self) -> Option<Cow<'a, str>> {
-        self.str().map(Cow::Borrowed)
-    }
-
-    fn texts(&mut self) -> Option<Vec<Cow<'a, str>>> {
-        let count = usize::try_from(self.u64()?).ok()?;
-        (0..count).map(|_| self.text()).collect()
-    }
-}
-
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
-}
-
-fn put_u128(out: &mut Vec<u8>, n: u128) {
-    out.extend_from_slice(&n.to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, text: &str) {
-    put_u64(out, text.len() as u64);
-    out.extend_from_slice(text.as_bytes());
+    (reader.is_at_end() && offset == index.file_len).then_some(entries)
 }

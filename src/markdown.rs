@@ -50,6 +50,14 @@ pub enum Block {
     Rule,
 }
 
+/// Markdown reduced to blocks, with the byte offset in the Markdown at which each starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Blocks {
+    pub blocks: Vec<Block>,
+    /// Where each of `blocks` starts.
+    pub starts: Vec<usize>,
+}
+
 /// The text of some spans without their styling.
 pub fn spans_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
@@ -58,23 +66,18 @@ pub fn spans_text(spans: &[Span]) -> String {
 /// Reduces Markdown to blocks. Soft and hard line breaks become spaces, so each
 /// paragraph and each list item is one block however it was wrapped in the source.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
-    build(markdown).blocks
+    to_located_blocks(markdown).blocks
 }
 
 /// The blocks with the byte offset in `markdown` at which each starts.
-pub fn to_located_blocks(markdown: &str) -> Vec<(usize, Block)> {
-    let builder = build(markdown);
-    builder.starts.into_iter().zip(builder.blocks).collect()
-}
-
-fn build(markdown: &str) -> Builder {
+pub fn to_located_blocks(markdown: &str) -> Blocks {
     let mut builder = Builder::default();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         builder.offset = range.start;
         builder.event(event);
     }
     builder.flush();
-    builder
+    builder.done
 }
 
 /// The kind of block being gathered.
@@ -88,9 +91,7 @@ enum Open {
 
 #[derive(Default)]
 struct Builder {
-    blocks: Vec<Block>,
-    /// Where each of `blocks` starts in the source.
-    starts: Vec<usize>,
+    done: Blocks,
     /// Where the event being handled starts.
     offset: usize,
     open: Option<Open>,
@@ -268,8 +269,8 @@ impl Builder {
     }
 
     fn push_block(&mut self, block: Block, start: usize) {
-        self.blocks.push(block);
-        self.starts.push(start);
+        self.done.blocks.push(block);
+        self.done.starts.push(start);
     }
 }
 
@@ -380,11 +381,7 @@ mod tests {
     #[test]
     fn located_blocks_know_where_they_start() {
         let source = "First\nparagraph.\n\n- item one\n- item two\n";
-        let starts: Vec<usize> = to_located_blocks(source)
-            .iter()
-            .map(|(at, _)| *at)
-            .collect();
-        assert_eq!(starts, [0, 18, 29]);
+        assert_eq!(to_located_blocks(source).starts, [0, 18, 29]);
     }
 
     #[test]

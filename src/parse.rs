@@ -131,6 +131,7 @@ pub fn parse_topic(
                         markdown: yaml.body,
                         line: None,
                         body_line: None,
+                        precompiled: None,
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -557,6 +558,7 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
             markdown: markdown.trim_end().to_string(),
             line: Some(line),
             body_line: Some(lines.line_at(start).max(below_heading)),
+            precompiled: None,
         });
     }
     Ok(sections)

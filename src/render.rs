@@ -1,14 +1,18 @@
 //! Turning topics into text: the plain form for pipes and scripts, and the styled,
 //! wrapped form for a terminal. Pure functions from data to strings.
 
+use std::borrow::{Borrow, Cow};
+use std::fmt::Write as _;
+
 use termimad::crossterm::style::Stylize;
 use termimad::minimad::{Compound, Line, Text};
 use termimad::{FmtText, MadSkin};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{Level, TopicReport};
-use crate::markdown::{spans_text, to_blocks, Block, Span};
-use crate::topic::{Entry, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
+use crate::entry::Entry;
+use crate::markdown::{Block, Span};
+use crate::topic::{SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,33 +30,43 @@ pub const SHORT_DISCLAIMER: &str =
 /// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
-pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> Vec<Block> {
+/// A section's blocks worked out ahead of time are borrowed, not copied.
+pub fn topic_blocks<'a>(
+    topic: &'a Topic,
+    keys: &[SectionKey],
+    closing_note: bool,
+) -> Vec<Cow<'a, Block>> {
     let mut blocks = Vec::new();
-    let push_section = |blocks: &mut Vec<Block>, key: SectionKey| {
+    let push_section = |blocks: &mut Vec<Cow<'a, Block>>, key: SectionKey| {
         if let Some(section) = topic.section(key) {
-            let body = to_blocks(&section.markdown);
-            if body.is_empty() && keys.is_empty() {
+            let body = section.blocks();
+            if body.blocks.is_empty() && keys.is_empty() {
                 return;
             }
-            blocks.push(Block::Heading {
+            blocks.push(Cow::Owned(Block::Heading {
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
-            });
-            blocks.extend(body);
+            }));
+            match body {
+                Cow::Borrowed(body) => blocks.extend(body.blocks.iter().map(Cow::Borrowed)),
+                Cow::Owned(body) => blocks.extend(body.blocks.into_iter().map(Cow::Owned)),
+            }
         }
     };
     if keys.is_empty() {
-        blocks.push(Block::Heading {
+        blocks.push(Cow::Owned(Block::Heading {
             level: 1,
             spans: vec![Span::plain(&topic.title)],
-        });
-        blocks.push(Block::Paragraph(vec![Span::italic(&topic.summary)]));
+        }));
+        blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
+            &topic.summary,
+        )])));
         for section in &topic.sections {
             if section.key != SectionKey::Disclaimer {
                 push_section(&mut blocks, section.key);
             }
         }
-        blocks.extend(sources_blocks(topic));
+        blocks.extend(sources_blocks(topic).into_iter().map(Cow::Owned));
         push_section(&mut blocks, SectionKey::Disclaimer);
     } else {
         for &key in keys {
@@ -64,7 +78,9 @@ pub fn topic_blocks(topic: &Topic, keys: &[SectionKey], closing_note: bool) -> V
         .is_some_and(|s| !s.markdown.trim().is_empty())
         && (keys.is_empty() || keys.contains(&SectionKey::Disclaimer));
     if closing_note && !shows_disclaimer {
-        blocks.push(Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]));
+        blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
+            SHORT_DISCLAIMER,
+        )])));
     }
     blocks
 }
@@ -93,24 +109,28 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
 pub fn source_line(source: &Source) -> String {
     let mut line = String::new();
     if let Some(authors) = &source.authors {
-        line.push_str(&format!("{authors}. "));
+        line.push_str(authors);
+        line.push_str(". ");
     }
     let title = source.title.trim_end_matches('.');
-    let stop = if title.ends_with(['?', '!']) { "" } else { "." };
-    line.push_str(&format!(
-        "{title}{stop} {}, {}.",
-        source.publisher, source.date
-    ));
+    line.push_str(title);
+    if !title.ends_with(['?', '!']) {
+        line.push('.');
+    }
+    // Writing to a String cannot fail.
+    let _ = write!(line, " {}, {}.", source.publisher, source.date);
     if let Some(doi) = &source.doi {
-        line.push_str(&format!(" doi:{doi}"));
+        line.push_str(" doi:");
+        line.push_str(doi);
     }
     if let Some(url) = &source.url {
-        line.push_str(&format!(" {url}"));
+        line.push(' ');
+        line.push_str(url);
     }
     line
 }
 
-pub fn render(blocks: &[Block], style: Style) -> String {
+pub fn render<B: Borrow<Block>>(blocks: &[B], style: Style) -> String {
     match style {
         Style::Plain => render_plain(blocks),
         Style::Wrapped { color, width } => render_wrapped(blocks, color, width),
@@ -129,10 +149,10 @@ fn blank_between(previous: &Block, next: &Block) -> bool {
 
 /// One line per heading, paragraph and list item; nested items are indented two spaces a
 /// level. Nothing is wrapped and nothing is styled.
-pub fn render_plain(blocks: &[Block]) -> String {
+pub fn render_plain<B: Borrow<Block>>(blocks: &[B]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
-    for block in blocks {
+    for block in blocks.iter().map(Borrow::borrow) {
         if *block == Block::Rule {
             continue;
         }
@@ -141,14 +161,14 @@ pub fn render_plain(blocks: &[Block]) -> String {
         }
         match block {
             Block::Heading { spans, .. } | Block::Paragraph(spans) | Block::Quote(spans) => {
-                out.push_str(&spans_text(spans));
-                out.push('\n');
+                push_spans(&mut out, spans);
             }
             Block::Item { depth, spans, .. } => {
-                out.push_str(&"  ".repeat(*depth));
+                for _ in 0..*depth {
+                    out.push_str("  ");
+                }
                 out.push_str("- ");
-                out.push_str(&spans_text(spans));
-                out.push('\n');
+                push_spans(&mut out, spans);
             }
             Block::Code(lines) => {
                 for line in lines {
@@ -163,14 +183,22 @@ pub fn render_plain(blocks: &[Block]) -> String {
     out
 }
 
+/// The spans' text as one line.
+fn push_spans(out: &mut String, spans: &[Span]) {
+    for span in spans {
+        out.push_str(&span.text);
+    }
+    out.push('\n');
+}
+
 /// termimad's levels of nesting stop somewhere; deeper items are drawn at the deepest.
 const DEEPEST_LEVEL: usize = 8;
 
 /// Lays the blocks out with termimad, reflowed to `width` columns.
-pub fn render_wrapped(blocks: &[Block], color: bool, width: usize) -> String {
+pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize) -> String {
     let mut lines: Vec<Line> = Vec::new();
     let mut previous: Option<&Block> = None;
-    for block in blocks {
+    for block in blocks.iter().map(Borrow::borrow) {
         if previous.is_some_and(|p| blank_between(p, block)) {
             lines.push(Line::new_paragraph(Vec::new()));
         }
@@ -418,6 +446,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::to_blocks;
     use crate::parse::{parse_topic, FileFormat};
 
     fn topic() -> Topic {
@@ -478,7 +507,7 @@ mod tests {
         let note = |keys: &[SectionKey]| {
             topic_blocks(&topic(), keys, true)
                 .last()
-                .is_some_and(|b| *b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
+                .is_some_and(|b| **b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
         };
         assert!(note(&[SectionKey::Risks]));
         assert!(!note(&[]));
@@ -513,7 +542,8 @@ mod tests {
 
     #[test]
     fn colour_brings_escape_codes_and_no_colour_none() {
-        let blocks = topic_blocks(&topic(), &[SectionKey::Overview], true);
+        let topic = topic();
+        let blocks = topic_blocks(&topic, &[SectionKey::Overview], true);
         assert!(render_wrapped(&blocks, true, 80).contains("\x1b["));
         assert!(!render_wrapped(&blocks, false, 80).contains('\x1b'));
         assert!(!render_plain(&blocks).contains('\x1b'));

@@ -4,7 +4,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
-use crate::markdown::{spans_text, to_blocks, Block};
+use crate::markdown::{spans_text, Block};
 use crate::topic::{SectionKey, Topic};
 
 /// One matching paragraph, list item, heading or code line.
@@ -33,7 +33,7 @@ pub fn pattern(text: &str, is_regex: bool) -> Result<Regex, regex::Error> {
 pub fn units(topic: &Topic) -> String {
     let mut units = String::new();
     for section in &topic.sections {
-        for text in searchable_texts(&to_blocks(&section.markdown)) {
+        for text in searchable_texts(&section.blocks().blocks) {
             units.push(unit_mark(section.key));
             units.push_str(&text);
         }

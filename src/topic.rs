@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
+use crate::markdown::{to_located_blocks, Blocks};
 
 /// The sections a topic may hold, in the order a reader meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,7 +73,7 @@ impl fmt::Display for SectionKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Procedure,
@@ -105,6 +106,28 @@ pub struct Section {
     pub line: Option<usize>,
     /// The line `markdown` starts on in the file, where that is known.
     pub body_line: Option<usize>,
+    /// `markdown` as blocks, when they were worked out ahead of time: the built-in topics'
+    /// are, when footcare is built. `None` means they are worked out when asked for.
+    /// [`Section::append_markdown`], the one way `markdown` changes, drops them.
+    pub(crate) precompiled: Option<Blocks>,
+}
+
+impl Section {
+    /// The blocks of `markdown`, and where each starts in it.
+    pub fn blocks(&self) -> Cow<'_, Blocks> {
+        match &self.precompiled {
+            Some(blocks) => Cow::Borrowed(blocks),
+            None => Cow::Owned(to_located_blocks(&self.markdown)),
+        }
+    }
+
+    /// Adds Markdown at the end of the section, after a blank line (a clinic's patch).
+    pub fn append_markdown(&mut self, markdown: &str) {
+        self.markdown.push_str("\n\n");
+        self.markdown.push_str(markdown);
+        // Blocks worked out before no longer describe the whole section.
+        self.precompiled = None;
+    }
 }
 
 /// How the built-in topics' file names begin in messages.
@@ -155,57 +178,13 @@ impl Topic {
     }
 }
 
-fn origin_of(file: &str) -> String {
+pub(crate) fn origin_of(file: &str) -> String {
     if file.starts_with(BUILT_IN_PREFIX) {
         return BUILT_IN_ORIGIN.to_string();
     }
     match std::path::Path::new(file).parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.display().to_string(),
         _ => ".".to_string(),
-    }
-}
-
-/// What `list` and `search` need of a topic: the part the index keeps between runs. Read
-/// from the index, the text is borrowed from it rather than copied.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry<'a> {
-    pub slug: Cow<'a, str>,
-    pub file: String,
-    pub title: Cow<'a, str>,
-    pub summary: Cow<'a, str>,
-    pub kind: Kind,
-    pub aliases: Vec<Cow<'a, str>>,
-    pub tags: Vec<Cow<'a, str>>,
-    pub units: Units<'a>,
-}
-
-/// An entry's text as search units, each led by its section's mark (see `search::units`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Units<'a> {
-    /// Made from the topic just now; empty when only the list was asked for.
-    Text(String),
-    /// Kept in the index file, and read only when searched.
-    Stored(crate::index::StoredUnits<'a>),
-}
-
-impl Entry<'_> {
-    /// The entry for a topic; `units` as `search::units` makes them, or empty.
-    pub fn new(topic: &Topic, units: String) -> Entry<'static> {
-        let owned = |texts: &[String]| texts.iter().cloned().map(Cow::Owned).collect();
-        Entry {
-            slug: Cow::Owned(topic.slug.clone()),
-            file: topic.file.clone(),
-            title: Cow::Owned(topic.title.clone()),
-            summary: Cow::Owned(topic.summary.clone()),
-            kind: topic.kind,
-            aliases: owned(&topic.aliases),
-            tags: owned(&topic.tags),
-            units: Units::Text(units),
-        }
-    }
-
-    pub fn origin(&self) -> String {
-        origin_of(&self.file)
     }
 }
 
@@ -225,18 +204,6 @@ impl Named for Topic {
     }
     fn aliases(&self) -> impl Iterator<Item = &str> {
         self.aliases.iter().map(String::as_str)
-    }
-}
-
-impl Named for Entry<'_> {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn aliases(&self) -> impl Iterator<Item = &str> {
-        self.aliases.iter().map(|alias| alias.as_ref())
     }
 }
 

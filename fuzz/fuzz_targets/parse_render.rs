@@ -6,7 +6,9 @@
 
 #![no_main]
 
-use footcare::markdown::to_blocks;
+use std::borrow::Borrow;
+
+use footcare::markdown::{to_blocks, Block};
 use footcare::parse::{parse_topic, FileFormat};
 use footcare::render::{render, topic_blocks, Style};
 use libfuzzer_sys::fuzz_target;
@@ -30,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-fn check(blocks: &[footcare::markdown::Block], width: usize) {
+fn check<B: Borrow<Block>>(blocks: &[B], width: usize) {
     let plain = render(blocks, Style::Plain);
     assert!(
         !plain.chars().any(|c| c.is_control() && c != '\n'),
