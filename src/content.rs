@@ -380,12 +380,9 @@ pub fn with_units<R: Send>(entries: &[&Entry], work: impl Fn(&Entry, &str) -> R 
 /// that no longer parses has none.
 fn units_again(units: &StoredUnits) -> String {
     let (path, name) = units.topic_file();
-    match topic_file_name(name) {
-        Some((slug, format)) => load_file(&path, slug, format)
-            .map(|topic| crate::search::units(&topic))
-            .unwrap_or_default(),
-        None => String::new(),
-    }
+    load_named(&path, name)
+        .map(|topic| crate::search::units(&topic))
+        .unwrap_or_default()
 }
 
 /// The entries of one folder's files: from the index where it is still good, otherwise
@@ -535,8 +532,7 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
             .filter(fs::Metadata::is_file)
             .map(|meta| (Stamp::of(&meta), is_link))
     });
-    let mut files: Vec<(String, PathBuf, FileFormat, Option<Stamp>, bool)> =
-        Vec::with_capacity(listed.len());
+    let mut files: Vec<(String, PathBuf, Option<Stamp>, bool)> = Vec::with_capacity(listed.len());
     let mut patches = Vec::new();
     for ((name, entry), kind) in listed.into_iter().zip(kinds) {
         let Some((stamp, is_link)) = kind else {
@@ -547,14 +543,14 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
             if !(is_link && links_outside(&root, &path)) {
                 patches.push(path);
             }
-        } else if let Some((_, format)) = topic_file_name(&name) {
-            files.push((name, path, format, stamp, is_link));
+        } else {
+            files.push((name, path, stamp, is_link));
         }
     }
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
     let refusals: Vec<Option<TopicError>> = files
         .iter()
-        .map(|(name, path, _, _, is_link)| {
+        .map(|(name, path, _, is_link)| {
             if *is_link && links_outside(&root, path) {
                 return Some(outside_link(path));
             }
@@ -571,14 +567,9 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
     let jobs = files
         .into_iter()
         .zip(refusals)
-        .map(|((name, path, format, stamp, _), refusal)| match refusal {
+        .map(|((name, path, stamp, _), refusal)| match refusal {
             Some(error) => Job::Refused(error),
-            None => Job::Load {
-                path,
-                name,
-                format,
-                stamp,
-            },
+            None => Job::Load { path, name, stamp },
         })
         .collect();
     Ok(Folder { jobs, patches })
@@ -616,7 +607,6 @@ enum Job {
         path: PathBuf,
         /// A topic file name: the slug, then the format's extension.
         name: String,
-        format: FileFormat,
         /// Taken from the directory listing, before the file is read.
         stamp: Option<Stamp>,
     },
@@ -626,9 +616,7 @@ enum Job {
 impl Job {
     fn run(&self) -> Loaded {
         match self {
-            Job::Load {
-                path, name, format, ..
-            } => load_file(path, slug_of(name), *format),
+            Job::Load { path, name, .. } => load_named(path, name),
             Job::Refused(error) => Err(error.clone()),
         }
     }
@@ -668,6 +656,18 @@ fn clash(first: &Path, second: &Path) -> TopicError {
             "{} defines the same topic; keep one of the two files",
             shown(first)
         ),
+    }
+}
+
+/// Loads a topic file whose name gives its slug and format.
+fn load_named(path: &Path, name: &str) -> Loaded {
+    match topic_file_name(name) {
+        Some((slug, format)) => load_file(path, slug, format),
+        None => Err(TopicError {
+            file: shown(path),
+            line: None,
+            message: "not a topic file".to_string(),
+        }),
     }
 }
 
