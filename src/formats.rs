@@ -17,13 +17,8 @@ use crate::topic::{Kind, Section, SectionKey, Source, Topic};
 #[derive(Serialize)]
 struct TopicJson<'a> {
     slug: &'a str,
-    title: &'a str,
-    summary: &'a str,
-    kind: Kind,
-    aliases: &'a [String],
-    tags: &'a [String],
-    reviewed: Date,
-    sources: &'a [Source],
+    #[serde(flatten)]
+    fields: FrontMatter<'a>,
     sections: Vec<SectionJson<'a>>,
 }
 
@@ -93,13 +88,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
         .collect();
     to_json(&TopicJson {
         slug: &topic.slug,
-        title: &topic.title,
-        summary: &topic.summary,
-        kind: topic.kind,
-        aliases: &topic.aliases,
-        tags: &topic.tags,
-        reviewed: topic.reviewed,
-        sources: &topic.sources,
+        fields: FrontMatter::of(topic),
         sections,
     })
 }
@@ -133,7 +122,7 @@ pub fn check_json(reports: &[TopicReport]) -> String {
     to_json(&Checked { topics: reports })
 }
 
-/// The fields a Markdown topic keeps in its front matter.
+/// The fields a Markdown topic keeps in its front matter, which JSON gives too.
 #[derive(Serialize)]
 struct FrontMatter<'a> {
     title: &'a str,
@@ -145,13 +134,9 @@ struct FrontMatter<'a> {
     sources: &'a [Source],
 }
 
-/// The topic as a Markdown topic file would hold it: each section under its `## ` heading,
-/// with a `{#key}` where the heading text would not give the key. The front matter comes
-/// first only when asked for.
-pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) -> String {
-    let mut out = String::new();
-    if front_matter {
-        let fields = FrontMatter {
+impl<'a> FrontMatter<'a> {
+    fn of(topic: &'a Topic) -> FrontMatter<'a> {
+        FrontMatter {
             title: &topic.title,
             summary: &topic.summary,
             kind: topic.kind,
@@ -159,7 +144,17 @@ pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) ->
             tags: &topic.tags,
             reviewed: topic.reviewed,
             sources: &topic.sources,
-        };
+        }
+    }
+}
+
+/// The topic as a Markdown topic file would hold it: each section under its `## ` heading,
+/// with a `{#key}` where the heading text would not give the key. The front matter comes
+/// first only when asked for.
+pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) -> String {
+    let mut out = String::new();
+    if front_matter {
+        let fields = FrontMatter::of(topic);
         out.push_str("---\n");
         out.push_str(&serde_yaml::to_string(&fields).expect("topic fields serialize as YAML"));
         out.push_str("---\n\n");
