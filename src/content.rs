@@ -16,7 +16,7 @@ use crate::parse::{
 };
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 use crate::sanitize::sanitize;
-use crate::topic::{Named, Topic, TopicError};
+use crate::topic::{origin_of, Named, Topic, TopicError};
 
 /// The built-in topics as build.rs stored them: `TOPICS`, and the files' text for tests.
 mod builtin {
@@ -435,11 +435,15 @@ fn folder_entries<'a>(
             .collect();
         crate::index::write(index, &stored, started);
     }
+    // The files of one folder all have the folder's origin: it is worked out once.
+    let mut origin: Option<String> = None;
     for (job, parsed) in jobs.iter().zip(parsed) {
         entries.add(match (job, parsed) {
             (Job::Refused(error), _) => Err(error.clone()),
             (Job::Load { path, .. }, Some(Parsed::Topic(mut entry))) => {
-                entry.file = shown(path);
+                entry.origin = origin
+                    .get_or_insert_with(|| origin_of(&shown(path)))
+                    .clone();
                 Ok(entry)
             }
             (Job::Load { path, .. }, Some(Parsed::Error(line, message))) => Err(TopicError {

@@ -3,14 +3,15 @@
 use std::borrow::Cow;
 
 use crate::index::StoredUnits;
-use crate::topic::{origin_of, Kind, Named, Topic};
+use crate::topic::{Kind, Named, Topic};
 
 /// What `list` and `search` need of a topic: the part the index keeps between runs. Read
 /// from the index, the text is borrowed from it rather than copied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<'a> {
     pub slug: Cow<'a, str>,
-    pub file: String,
+    /// "built-in", or the folder its file is in (see [`Topic::origin`]).
+    pub origin: String,
     pub title: Cow<'a, str>,
     pub summary: Cow<'a, str>,
     pub kind: Kind,
@@ -34,7 +35,7 @@ impl Entry<'_> {
         let owned = |texts: &[String]| texts.iter().cloned().map(Cow::Owned).collect();
         Entry {
             slug: Cow::Owned(topic.slug.clone()),
-            file: topic.file.clone(),
+            origin: topic.origin(),
             title: Cow::Owned(topic.title.clone()),
             summary: Cow::Owned(topic.summary.clone()),
             kind: topic.kind,
@@ -42,10 +43,6 @@ impl Entry<'_> {
             tags: owned(&topic.tags),
             units: Units::Text(units),
         }
-    }
-
-    pub fn origin(&self) -> String {
-        origin_of(&self.file)
     }
 }
 

@@ -103,7 +103,7 @@ pub fn list_json(topics: &[&Entry]) -> String {
             kind: t.kind,
             aliases: &t.aliases,
             tags: &t.tags,
-            origin: t.origin(),
+            origin: t.origin.clone(),
         })
         .collect();
     to_json(&entries)

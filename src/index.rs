@@ -427,7 +427,7 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
                 offset = offset.checked_add(len as u64)?;
                 Parsed::Topic(Entry {
                     slug,
-                    file: String::new(),
+                    origin: String::new(),
                     title,
                     summary,
                     kind,

@@ -332,10 +332,9 @@ fn counted(errors: usize, warnings: usize) -> String {
 /// The topic list for scripts: `slug<TAB>title<TAB>summary<TAB>origin`, one topic a line.
 pub fn list_plain(topics: &[&Entry]) -> String {
     let mut out = String::with_capacity(topics.len() * 128);
-    let mut origins = Origins::default();
     for topic in topics {
         out.push_str(&topic.slug);
-        for field in [&*topic.title, &*topic.summary, origins.of(topic)] {
+        for field in [&*topic.title, &*topic.summary, &topic.origin] {
             out.push('\t');
             // A tab or line break inside a field would break the line into the wrong columns.
             let breaks = ['\t', '\n', '\r'];
@@ -350,29 +349,10 @@ pub fn list_plain(topics: &[&Entry]) -> String {
     out
 }
 
-/// Each topic's origin, worked out once for each folder: a big folder's topics all share
-/// one.
-#[derive(Default)]
-struct Origins {
-    /// The last file's folder part, up to its last `/`, and the origin it gave.
-    last: Option<(String, String)>,
-}
-
-impl Origins {
-    fn of(&mut self, topic: &Entry) -> &str {
-        let folder = topic.file.rfind('/').map_or("", |at| &topic.file[..=at]);
-        let known = self.last.as_ref().is_some_and(|(last, _)| last == folder);
-        if !known {
-            self.last = Some((folder.to_string(), topic.origin()));
-        }
-        self.last.as_ref().map_or("", |(_, origin)| origin)
-    }
-}
-
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
 /// where each topic comes from when they do not all come from footcare itself.
 pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
-    let show_origin = topics.iter().any(|t| t.origin() != BUILT_IN_ORIGIN);
+    let show_origin = topics.iter().any(|t| t.origin != BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let summary_column = slug_width + title_width + 4;
@@ -397,10 +377,7 @@ pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
         }
         let mut lines = wrap_words(&topic.summary, summary_width);
         if show_origin {
-            lines.extend(wrap_words(
-                &format!("from {}", topic.origin()),
-                summary_width,
-            ));
+            lines.extend(wrap_words(&format!("from {}", topic.origin), summary_width));
         }
         for (index, line) in lines.iter().enumerate() {
             if index > 0 || indent == 4 {
