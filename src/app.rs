@@ -215,7 +215,7 @@ fn list(
     format: &FormatArgs,
     err: &mut dyn Write,
 ) -> anyhow::Result<String> {
-    let indexes = source.read_indexes(false);
+    let indexes = source.indexes(false);
     let topics = usable(source.load_entries(&indexes)?, err);
     if topics.is_empty() {
         warn(err, "no topics found");
@@ -285,7 +285,7 @@ fn search(
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let indexes = source.read_indexes(true);
+    let indexes = source.indexes(true);
     let topics = usable(source.load_entries(&indexes)?, err);
     let chosen: Vec<&Entry> = if args.topic.is_empty() {
         topics.iter().collect()

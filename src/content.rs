@@ -1,10 +1,11 @@
 //! Where topics come from: the built-in folder compiled into the binary, or a folder on disk.
 //! This is the only module that reads topic files.
 
-use std::collections::HashMap;
+use std::collections::{hash_map, HashMap};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use anyhow::Context;
@@ -162,15 +163,15 @@ impl ContentSource {
         gathered
     }
 
-    /// The stored index of each of [`ContentSource::folders`], for [`Self::load_entries`]:
-    /// with search units for `search`, or without for `list`.
-    pub fn read_indexes(&self, with_units: bool) -> Indexes {
+    /// The index of each of [`ContentSource::folders`], for [`Self::load_entries`]: with
+    /// search units for `search`, or without for `list`.
+    pub fn indexes(&self, with_units: bool) -> Indexes {
         Indexes {
             with_units,
             folders: self
                 .folders()
                 .iter()
-                .map(|dir| Index::read(dir, with_units))
+                .map(|dir| Index::new(dir, with_units))
                 .collect(),
         }
     }
@@ -182,8 +183,8 @@ impl ContentSource {
     pub fn load_entries<'a>(&self, indexes: &'a Indexes) -> anyhow::Result<Gathered<Entry<'a>>> {
         let with_units = indexes.with_units;
         let (folders, known) = std::thread::scope(|scope| {
-            // Listing a big folder mostly waits on the file system: the indexes are
-            // decoded meanwhile.
+            // Listing a big folder mostly waits on the file system: the indexes are read
+            // and decoded meanwhile.
             let listing = scope.spawn(|| self.read_folders());
             let known: Vec<Known> = indexes.folders.iter().map(Index::known).collect();
             let folders = listing
@@ -394,64 +395,74 @@ fn folder_entries<'a>(
     entries: &mut Layers<Entry<'a>>,
 ) {
     let started = SystemTime::now();
-    let mut parsed: Vec<Option<Parsed<'a>>> = jobs
+    // Where each file's result is in the index, if it is still good there.
+    let stored: Vec<Option<usize>> = jobs
         .iter()
         .map(|job| match job {
             Job::Load {
                 name,
                 stamp: Some(stamp),
                 ..
-            } => known.take(name, *stamp),
+            } => known.find(name, *stamp),
             _ => None,
         })
         .collect();
-    let missing: Vec<usize> = (0..jobs.len())
-        .filter(|&i| parsed[i].is_none() && matches!(jobs[i], Job::Load { .. }))
+    let missing: Vec<&Job> = jobs
+        .iter()
+        .zip(&stored)
+        .filter(|(job, at)| at.is_none() && matches!(job, Job::Load { .. }))
+        .map(|(job, _)| job)
         .collect();
-    let fresh = crate::parallel::map(&missing, |&i| match jobs[i].run() {
+    let fresh = crate::parallel::map(&missing, |job| match job.run() {
         Ok(topic) => Parsed::Topic(entry_of(&topic, index.with_units())),
         Err(problem) => Parsed::Error(problem.line, problem.message),
     });
-    let changed = !fresh.is_empty() || !known.all_taken();
-    for (i, result) in missing.into_iter().zip(fresh) {
-        parsed[i] = Some(result);
-    }
-    if changed {
-        // A file whose stamp could not be taken is read again next time.
-        let stored: Vec<(&str, Stamp, &Parsed)> = jobs
+    if !fresh.is_empty() || !known.all_found() {
+        let mut fresh = fresh.iter();
+        let files: Vec<(&str, Stamp, &Parsed)> = jobs
             .iter()
-            .zip(&parsed)
-            .filter_map(|(job, parsed)| match (job, parsed) {
-                (
-                    Job::Load {
-                        name,
-                        stamp: Some(stamp),
-                        ..
-                    },
-                    Some(parsed),
-                ) => Some((name.as_str(), *stamp, parsed)),
-                _ => None,
+            .zip(&stored)
+            .filter_map(|(job, at)| {
+                let Job::Load { name, stamp, .. } = job else {
+                    return None;
+                };
+                let parsed = match at {
+                    Some(at) => known.get(*at),
+                    None => fresh.next()?,
+                };
+                // A file whose stamp could not be taken is read again next time.
+                Some((name.as_str(), (*stamp)?, parsed))
             })
             .collect();
-        crate::index::write(index, &stored, started);
+        crate::index::write(index, &files, started);
     }
+    let mut fresh = fresh.into_iter();
     // The files of one folder all have the folder's origin: it is worked out once.
-    let mut origin: Option<String> = None;
-    for (job, parsed) in jobs.iter().zip(parsed) {
-        entries.add(match (job, parsed) {
-            (Job::Refused(error), _) => Err(error.clone()),
-            (Job::Load { path, .. }, Some(Parsed::Topic(mut entry))) => {
-                entry.origin = origin
-                    .get_or_insert_with(|| origin_of(&shown(path)))
-                    .clone();
+    let mut origin: Option<Arc<str>> = None;
+    for (job, at) in jobs.iter().zip(stored) {
+        let file = match job {
+            Job::Load { entry, .. } => entry,
+            Job::Refused(error) => {
+                entries.add(Err(error.clone()));
+                continue;
+            }
+        };
+        let parsed = match at {
+            Some(at) => known.take(at),
+            None => fresh.next().expect("every file is either found or parsed"),
+        };
+        entries.add(match parsed {
+            Parsed::Topic(mut entry) => {
+                entry.origin = Arc::clone(
+                    origin.get_or_insert_with(|| origin_of(&shown(&file.path())).into()),
+                );
                 Ok(entry)
             }
-            (Job::Load { path, .. }, Some(Parsed::Error(line, message))) => Err(TopicError {
-                file: shown(path),
+            Parsed::Error(line, message) => Err(TopicError {
+                file: shown(&file.path()),
                 line,
                 message,
             }),
-            (Job::Load { .. }, None) => unreachable!("every file is either known or parsed"),
         });
     }
 }
@@ -506,8 +517,10 @@ struct Folder {
 fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
     let cannot_read = || format!("cannot read the content folder {}", dir.display());
     let root = canonical(dir)?;
-    // Only names that could be topics or patches are looked at further.
-    let mut listed: Vec<(String, fs::DirEntry)> = Vec::new();
+    // Only names that could be topics or patches are looked at further. Each name keeps
+    // its place in the listing, to find its entry once the names are sorted.
+    let mut names: Vec<(String, usize)> = Vec::new();
+    let mut entries: Vec<Option<fs::DirEntry>> = Vec::new();
     for entry in fs::read_dir(dir).with_context(cannot_read)? {
         let entry = entry.with_context(cannot_read)?;
         let name = entry
@@ -517,66 +530,81 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
         if !name.starts_with('.')
             && (name.ends_with(PATCH_SUFFIX) || topic_file_name(&name).is_some())
         {
-            listed.push((name, entry));
+            names.push((name, entries.len()));
+            entries.push(Some(entry));
         }
     }
-    listed.sort_by(|a, b| a.0.cmp(&b.0));
-    // In a big folder, asking for each file's metadata is most of the work: it is spread
-    // over the cores.
-    let kinds = crate::parallel::map(&listed, |(_, entry)| {
-        // The directory listing knows most files' types; a link is followed to see.
-        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-        let meta = if is_link {
-            fs::metadata(entry.path())
-        } else {
-            entry.metadata()
-        };
-        // Only regular files: reading a FIFO or a device could block forever.
-        meta.ok()
-            .filter(fs::Metadata::is_file)
-            .map(|meta| (Stamp::of(&meta), is_link))
+    // In a big folder, sorting the names and asking for each file's metadata are most of
+    // the work: they run at the same time, spread over the cores.
+    let kinds = std::thread::scope(|scope| {
+        // Sorted with their places, names the lossy conversion made equal keep the
+        // listing's order.
+        scope.spawn(|| names.sort_unstable());
+        crate::parallel::map(&entries, |entry| {
+            let entry = entry.as_ref().expect("no entry is taken yet");
+            // The directory listing knows most files' types; a link is followed to see.
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            let meta = if is_link {
+                fs::metadata(entry.path())
+            } else {
+                entry.metadata()
+            };
+            // Only regular files: reading a FIFO or a device could block forever.
+            meta.ok()
+                .filter(fs::Metadata::is_file)
+                .map(|meta| (Stamp::of(&meta), is_link))
+        })
     });
-    let mut files: Vec<(String, PathBuf, Option<Stamp>, bool)> = Vec::with_capacity(listed.len());
+    let mut jobs = Vec::with_capacity(names.len());
+    let mut links = Vec::new();
     let mut patches = Vec::new();
-    for ((name, entry), kind) in listed.into_iter().zip(kinds) {
-        let Some((stamp, is_link)) = kind else {
+    for (name, at) in names {
+        let Some((stamp, is_link)) = kinds[at] else {
             continue;
         };
-        let path = entry.path();
+        let entry = entries[at].take().expect("each name has its own entry");
         if name.ends_with(PATCH_SUFFIX) {
+            let path = entry.path();
             if !(is_link && links_outside(&root, &path)) {
                 patches.push(path);
             }
         } else {
-            files.push((name, path, stamp, is_link));
+            if is_link {
+                links.push(jobs.len());
+            }
+            jobs.push(Job::Load { name, entry, stamp });
         }
     }
-    let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(files.len());
-    let refusals: Vec<Option<TopicError>> = files
-        .iter()
-        .map(|(name, path, _, is_link)| {
-            if *is_link && links_outside(&root, path) {
-                return Some(outside_link(path));
-            }
-            let slug = slug_of(name);
-            match seen.get(slug) {
-                Some(first) => Some(clash(first, path)),
-                None => {
-                    seen.insert(slug, path);
-                    None
-                }
-            }
-        })
-        .collect();
-    let jobs = files
-        .into_iter()
-        .zip(refusals)
-        .map(|((name, path, stamp, _), refusal)| match refusal {
-            Some(error) => Job::Refused(error),
-            None => Job::Load { path, name, stamp },
-        })
-        .collect();
+    refuse_clashes_and_outside_links(&mut jobs, &links, &root);
     Ok(Folder { jobs, patches })
+}
+
+/// Refuses a file that links outside the folder, and a file whose slug an earlier file
+/// (in name order) already has. `links` are the positions of the files that are links.
+fn refuse_clashes_and_outside_links(jobs: &mut [Job], links: &[usize], root: &Path) {
+    let mut refusals = Vec::new();
+    let mut first_of_slug: HashMap<&str, &fs::DirEntry> = HashMap::with_capacity(jobs.len());
+    let mut links = links.iter().peekable();
+    for (at, job) in jobs.iter().enumerate() {
+        let Job::Load { name, entry, .. } = job else {
+            continue;
+        };
+        if links.next_if_eq(&&at).is_some() && links_outside(root, &entry.path()) {
+            refusals.push((at, outside_link(&entry.path())));
+            continue;
+        }
+        match first_of_slug.entry(slug_of(name)) {
+            hash_map::Entry::Occupied(first) => {
+                refusals.push((at, clash(&first.get().path(), &entry.path())));
+            }
+            hash_map::Entry::Vacant(slot) => {
+                slot.insert(entry);
+            }
+        }
+    }
+    for (at, refusal) in refusals {
+        jobs[at] = Job::Refused(refusal);
+    }
 }
 
 /// The slug of a topic file's name.
@@ -608,9 +636,10 @@ fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
 /// One file of a folder to load, or why it is not loaded.
 enum Job {
     Load {
-        path: PathBuf,
         /// A topic file name: the slug, then the format's extension.
         name: String,
+        /// The file, as listed: it gives the path when one is needed.
+        entry: fs::DirEntry,
         /// Taken from the directory listing, before the file is read.
         stamp: Option<Stamp>,
     },
@@ -620,7 +649,7 @@ enum Job {
 impl Job {
     fn run(&self) -> Loaded {
         match self {
-            Job::Load { path, name, .. } => load_named(path, name),
+            Job::Load { name, entry, .. } => load_named(&entry.path(), name),
             Job::Refused(error) => Err(error.clone()),
         }
     }

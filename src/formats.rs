@@ -1,13 +1,11 @@
 //! The formats for scripts and other tools: JSON documents and Markdown source.
 //! Their shapes are a documented contract (see the README's "Scripting" section).
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::check::TopicReport;
 use crate::date::Date;
-use crate::entry::Entry;
+use crate::entry::{Entry, Lines};
 use crate::markdown::{spans_text, Block};
 use crate::parse::derive_key;
 use crate::render::render_plain;
@@ -39,10 +37,10 @@ struct ListEntry<'a> {
     title: &'a str,
     summary: &'a str,
     kind: Kind,
-    aliases: &'a [Cow<'a, str>],
-    tags: &'a [Cow<'a, str>],
+    aliases: &'a Lines<'a>,
+    tags: &'a Lines<'a>,
     /// "built-in", or the folder the topic's file is in.
-    origin: String,
+    origin: &'a str,
 }
 
 /// The sections `show` prints: all of them in document order, or the asked ones in the
@@ -103,7 +101,7 @@ pub fn list_json(topics: &[&Entry]) -> String {
             kind: t.kind,
             aliases: &t.aliases,
             tags: &t.tags,
-            origin: t.origin.clone(),
+            origin: &t.origin,
         })
         .collect();
     to_json(&entries)

@@ -16,13 +16,14 @@ use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::binary::{put_list, put_str, put_u128, put_u64, Reader};
-use crate::entry::{Entry, Units};
+use crate::binary::{put_u128, put_u64, put_usize, Reader};
+use crate::entry::{Entry, Lines, Units};
 use crate::topic::Kind;
 
-const MAGIC: &[u8] = b"footcare index 2\n";
+const MAGIC: &[u8] = b"footcare index 3\n";
 
 /// A file changed this recently may change again within the same clock tick without its
 /// stamp changing, so its entry is not trusted on the next run.
@@ -74,14 +75,23 @@ pub enum Parsed<'a> {
     Error(Option<usize>, String),
 }
 
-/// One folder's index as read from the cache: its entries' bytes, decoded on demand, and
-/// the open file its search units are read from. `list` keeps an index without units, so
-/// it reads a small file.
+/// One folder's index in the cache: its entries' bytes, decoded on demand, and the open
+/// file its search units are read from. The file is read when first needed, so a big
+/// folder can be listed meanwhile. `list` keeps an index without units, so it reads a
+/// small file.
 pub struct Index {
     dir: PathBuf,
     with_units: bool,
-    /// The build id, the number of files, and each file's record.
+    contents: OnceLock<Contents>,
+}
+
+/// What was read of an index file: nothing if there is none or it cannot be read.
+#[derive(Default)]
+struct Contents {
+    /// The build id, the number of files, and each file's record; then the text of all
+    /// records, one string after another.
     records: Vec<u8>,
+    text_start: usize,
     /// Open while the index is in use: replacing the index renames a new file into place,
     /// so this one still holds the units its records point to.
     file: Option<fs::File>,
@@ -119,7 +129,8 @@ impl StoredUnits<'_> {
     pub fn read_run(&self, len: usize, buffer: &mut Vec<u8>) -> io::Result<()> {
         buffer.clear();
         buffer.resize(len, 0);
-        let file = self.index.file.as_ref().ok_or(io::ErrorKind::NotFound)?;
+        let file = self.index.contents().file.as_ref();
+        let file = file.ok_or(io::ErrorKind::NotFound)?;
         read_exact_at(file, buffer, self.offset)
     }
 }
@@ -154,47 +165,28 @@ fn read_exact_at(_file: &fs::File, _buffer: &mut [u8], _offset: u64) -> io::Resu
 /// What the index knows of each file, in file-name order.
 pub struct Known<'a> {
     entries: Decoded<'a>,
-    /// Entries before this one were taken or passed over.
+    /// Entries before this one were found or passed over.
     next: usize,
-    taken: usize,
+    found: usize,
 }
 
 impl Index {
-    /// The stored index for `dir`, or an empty one if there is none or it cannot be read.
-    pub fn read(dir: &Path, with_units: bool) -> Index {
-        let mut index = Index {
+    /// The index for `dir`, with search units or without. Nothing is read yet.
+    pub fn new(dir: &Path, with_units: bool) -> Index {
+        Index {
             dir: dir.to_path_buf(),
             with_units,
-            records: Vec::new(),
-            file: None,
-            units_start: 0,
-            file_len: 0,
-        };
-        if let Some(path) = index_path(dir, with_units) {
-            // Whatever cannot be read leaves the index empty.
-            let _ = index.open(&path);
+            contents: OnceLock::new(),
         }
-        index
     }
 
-    fn open(&mut self, path: &Path) -> io::Result<()> {
-        let mut file = fs::File::open(path)?;
-        let file_len = file.metadata()?.len();
-        let mut header = [0; MAGIC.len() + 8];
-        file.read_exact(&mut header)?;
-        let records_len = header
-            .strip_prefix(MAGIC)
-            .and_then(|len| Some(u64::from_le_bytes(len.try_into().ok()?)))
-            .filter(|&len| len <= file_len)
-            .ok_or(io::ErrorKind::InvalidData)?;
-        let mut records =
-            vec![0; usize::try_from(records_len).map_err(|_| io::ErrorKind::InvalidData)?];
-        file.read_exact(&mut records)?;
-        self.units_start = header.len() as u64 + records_len;
-        self.records = records;
-        self.file_len = file_len;
-        self.file = Some(file);
-        Ok(())
+    fn contents(&self) -> &Contents {
+        self.contents.get_or_init(|| {
+            // Whatever cannot be read leaves the index empty.
+            index_path(&self.dir, self.with_units)
+                .and_then(|path| Contents::read(&path).ok())
+                .unwrap_or_default()
+        })
     }
 
     /// Whether entries in this index carry search units.
@@ -208,36 +200,47 @@ impl Index {
         Known {
             entries: decode(self).unwrap_or_default(),
             next: 0,
-            taken: 0,
+            found: 0,
         }
     }
 }
 
 impl<'a> Known<'a> {
-    /// Takes the stored result for `name`, if its stamp is still `stamp` and it can be
+    /// Where the stored result for `name` is, if its stamp is still `stamp` and it can be
     /// trusted. Names must be asked for in file-name order, as the index stores them.
-    /// Entries never taken are for files that changed or went away.
-    pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Parsed<'a>> {
+    /// Entries never found are for files that changed or went away.
+    pub fn find(&mut self, name: &str, stamp: Stamp) -> Option<usize> {
         while self.entries.get(self.next)?.name < name {
             self.next += 1;
         }
-        let entry = &mut self.entries[self.next];
+        let at = self.next;
+        let entry = &self.entries[at];
         if entry.name != name {
             return None;
         }
         self.next += 1;
-        let parsed = entry.parsed.take()?;
-        if entry.trusted && entry.stamp == stamp {
-            self.taken += 1;
-            Some(parsed)
-        } else {
-            None
-        }
+        (entry.trusted && entry.stamp == stamp).then(|| {
+            self.found += 1;
+            at
+        })
     }
 
-    /// Whether every entry was taken: none is left for a file that changed or went away.
-    pub fn all_taken(&self) -> bool {
-        self.taken == self.entries.len()
+    /// The result [`Self::find`] found at `at`.
+    pub fn get(&self, at: usize) -> &Parsed<'a> {
+        &self.entries[at].parsed
+    }
+
+    /// Takes out the result [`Self::find`] found at `at`, leaving an empty error.
+    pub fn take(&mut self, at: usize) -> Parsed<'a> {
+        std::mem::replace(
+            &mut self.entries[at].parsed,
+            Parsed::Error(None, String::new()),
+        )
+    }
+
+    /// Whether every entry was found: none is left for a file that changed or went away.
+    pub fn all_found(&self) -> bool {
+        self.found == self.entries.len()
     }
 }
 
@@ -252,10 +255,15 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
         return;
     };
     let mut records = Vec::with_capacity(64 * 1024);
+    let mut text = String::with_capacity(64 * 1024);
+    let mut put_text = |records: &mut Vec<u8>, string: &str| {
+        put_usize(records, string.len());
+        text.push_str(string);
+    };
     put_u64(&mut records, build_id());
-    put_u64(&mut records, files.len() as u64);
+    put_usize(&mut records, files.len());
     for (name, stamp, parsed) in files {
-        put_str(&mut records, name);
+        put_text(&mut records, name);
         put_u64(&mut records, stamp.len);
         put_u128(&mut records, stamp.modified_ns as u128);
         put_u128(&mut records, stamp.changed_ns as u128);
@@ -264,26 +272,26 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
         match parsed {
             Parsed::Topic(entry) => {
                 records.push(0);
-                for text in [&entry.slug, &entry.title, &entry.summary] {
-                    put_str(&mut records, text);
+                for string in [&entry.slug, &entry.title, &entry.summary] {
+                    put_text(&mut records, string);
                 }
                 records.push(match entry.kind {
                     Kind::Procedure => 0,
                     Kind::Condition => 1,
                 });
-                for list in [&entry.aliases, &entry.tags] {
-                    put_list(&mut records, list, |out, text| put_str(out, text));
+                for lines in [&entry.aliases, &entry.tags] {
+                    put_text(&mut records, lines.joined());
                 }
                 let units_len = match &entry.units {
                     Units::Text(text) => text.len(),
                     Units::Stored(stored) => stored.byte_len(),
                 };
-                put_u64(&mut records, units_len as u64);
+                put_usize(&mut records, units_len);
             }
             Parsed::Error(line, message) => {
                 records.push(1);
-                put_u64(&mut records, line.map_or(0, |l| l as u64));
-                put_str(&mut records, message);
+                put_usize(&mut records, line.unwrap_or(0));
+                put_text(&mut records, message);
             }
         }
     }
@@ -299,7 +307,9 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
             let mut out = io::BufWriter::with_capacity(1 << 20, file);
             out.write_all(MAGIC)?;
             out.write_all(&(records.len() as u64).to_le_bytes())?;
+            out.write_all(&(text.len() as u64).to_le_bytes())?;
             out.write_all(&records)?;
+            out.write_all(text.as_bytes())?;
             write_units(&mut out, files)?;
             out.into_inner().map_err(io::IntoInnerError::into_error)?;
             fs::rename(&temporary, &path)
@@ -368,33 +378,81 @@ fn build_id() -> u64 {
     hasher.finish()
 }
 
+impl Contents {
+    fn read(path: &Path) -> io::Result<Contents> {
+        let mut file = fs::File::open(path)?;
+        let file_len = file.metadata()?.len();
+        let mut header = [0; MAGIC.len() + 16];
+        file.read_exact(&mut header)?;
+        let lengths = header
+            .strip_prefix(MAGIC)
+            .ok_or(io::ErrorKind::InvalidData)?;
+        let length = |at: usize| {
+            let bytes = lengths[at..at + 8].try_into().expect("eight bytes");
+            usize::try_from(u64::from_le_bytes(bytes)).ok()
+        };
+        let (records_len, text_len) = length(0)
+            .zip(length(8))
+            .and_then(|(records, text)| Some((records, records.checked_add(text)?)))
+            .filter(|&(_, both)| both as u64 <= file_len)
+            .map(|(records, both)| (records, both - records))
+            .ok_or(io::ErrorKind::InvalidData)?;
+        let mut records = vec![0; records_len + text_len];
+        file.read_exact(&mut records)?;
+        Ok(Contents {
+            records,
+            text_start: records_len,
+            file: Some(file),
+            units_start: (header.len() + records_len + text_len) as u64,
+            file_len,
+        })
+    }
+}
+
+/// The index's strings, kept one after another in one UTF-8 text and read back in the
+/// same order: checking that the whole text is UTF-8 once is much quicker than checking
+/// each string.
+struct Texts<'a>(&'a str);
+
+impl<'a> Texts<'a> {
+    fn next(&mut self, len: usize) -> Option<&'a str> {
+        let (text, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        Some(text)
+    }
+}
+
 /// One file as the index knows it.
 struct Stored<'a> {
     name: &'a str,
     stamp: Stamp,
     /// Whether the file had settled when the entry was written.
     trusted: bool,
-    /// What the file gave; taken out when used.
-    parsed: Option<Parsed<'a>>,
+    /// What the file gave.
+    parsed: Parsed<'a>,
 }
 
 /// The stored files, in the order they were written: by file name.
 type Decoded<'a> = Vec<Stored<'a>>;
 
 fn decode(index: &Index) -> Option<Decoded<'_>> {
-    // Text is borrowed from the records, not copied.
-    fn text<'a>(reader: &mut Reader<'a>) -> Option<Cow<'a, str>> {
-        reader.str().map(Cow::Borrowed)
-    }
-    let mut reader = Reader::new(&index.records);
+    let contents = index.contents();
+    let (records, text) = contents.records.split_at_checked(contents.text_start)?;
+    let mut texts = Texts(std::str::from_utf8(text).ok()?);
+    let mut reader = Reader::new(records);
+    // Text is borrowed from the index, not copied.
+    let mut text = |reader: &mut Reader| texts.next(reader.usize()?);
     if reader.u64()? != build_id() {
         return None;
     }
     let count = reader.usize()?;
     let mut entries = Vec::with_capacity(count.min(1 << 20));
-    let mut offset = index.units_start;
+    // The folder's origin is not stored: the caller sets it, and until then the entries
+    // share one empty one.
+    let no_origin: Arc<str> = Arc::from("");
+    let mut offset = contents.units_start;
     for _ in 0..count {
-        let name = reader.str()?;
+        let name = text(&mut reader)?;
         let stamp = Stamp {
             len: reader.u64()?,
             modified_ns: reader.u128()? as i128,
@@ -404,15 +462,16 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
         let trusted = reader.byte()? == 1;
         let parsed = match reader.byte()? {
             0 => {
-                let (slug, title, summary) =
-                    (text(&mut reader)?, text(&mut reader)?, text(&mut reader)?);
+                let slug = text(&mut reader)?;
+                let title = text(&mut reader)?;
+                let summary = text(&mut reader)?;
                 let kind = match reader.byte()? {
                     0 => Kind::Procedure,
                     1 => Kind::Condition,
                     _ => return None,
                 };
-                let aliases = reader.list(text)?;
-                let tags = reader.list(text)?;
+                let aliases = Lines::from_joined(text(&mut reader)?);
+                let tags = Lines::from_joined(text(&mut reader)?);
                 let len = reader.usize()?;
                 let units = if len == 0 {
                     Units::Text(String::new())
@@ -426,10 +485,10 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
                 };
                 offset = offset.checked_add(len as u64)?;
                 Parsed::Topic(Entry {
-                    slug,
-                    origin: String::new(),
-                    title,
-                    summary,
+                    slug: Cow::Borrowed(slug),
+                    origin: Arc::clone(&no_origin),
+                    title: Cow::Borrowed(title),
+                    summary: Cow::Borrowed(summary),
                     kind,
                     aliases,
                     tags,
@@ -438,7 +497,7 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
             }
             1 => {
                 let line = reader.usize()?;
-                Parsed::Error((line > 0).then_some(line), reader.string()?)
+                Parsed::Error((line > 0).then_some(line), text(&mut reader)?.to_string())
             }
             _ => return None,
         };
@@ -446,9 +505,9 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
             name,
             stamp,
             trusted,
-            parsed: Some(parsed),
+            parsed,
         });
     }
     // Units that do not end where the file does mean a damaged file.
-    (reader.is_at_end() && offset == index.file_len).then_some(entries)
+    (reader.is_at_end() && texts.0.is_empty() && offset == contents.file_len).then_some(entries)
 }

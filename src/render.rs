@@ -334,12 +334,16 @@ pub fn list_plain(topics: &[&Entry]) -> String {
     let mut out = String::with_capacity(topics.len() * 128);
     for topic in topics {
         out.push_str(&topic.slug);
-        for field in [&*topic.title, &*topic.summary, &topic.origin] {
+        for field in [&*topic.title, &*topic.summary, &*topic.origin] {
             out.push('\t');
             // A tab or line break inside a field would break the line into the wrong columns.
-            let breaks = ['\t', '\n', '\r'];
-            if field.contains(breaks) {
-                out.push_str(&field.replace(breaks, " "));
+            // All three are ASCII, so bytes are checked; without an early exit, the check
+            // runs on many bytes at once.
+            let breaks = field
+                .bytes()
+                .fold(false, |found, b| found | matches!(b, b'\t' | b'\n' | b'\r'));
+            if breaks {
+                out.push_str(&field.replace(['\t', '\n', '\r'], " "));
             } else {
                 out.push_str(field);
             }
@@ -352,7 +356,7 @@ pub fn list_plain(topics: &[&Entry]) -> String {
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
 /// where each topic comes from when they do not all come from footcare itself.
 pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
-    let show_origin = topics.iter().any(|t| t.origin != BUILT_IN_ORIGIN);
+    let show_origin = topics.iter().any(|t| *t.origin != *BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let summary_column = slug_width + title_width + 4;

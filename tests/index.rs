@@ -244,3 +244,26 @@ fn an_index_written_again_keeps_the_units_of_unchanged_topics() {
         assert!(stored.contains(&format!("A risk of {word}.")), "{word}");
     }
 }
+
+#[test]
+fn an_index_whose_text_is_not_utf8_is_read_again_from_the_files() {
+    let dir = settled_folder(&["apples", "pears"]);
+    let cache = tempfile::tempdir().unwrap();
+    let expected = search(dir.path(), cache.path(), &["--format", "json", "risk"]);
+    warm_up(dir.path(), cache.path());
+    // Break one title's UTF-8 and keep every length, so only checking the text can tell.
+    let (path, _) = search_index(cache.path());
+    let mut bytes = fs::read(&path).unwrap();
+    let title = bytes
+        .windows(8)
+        .position(|window| window == b"T apples")
+        .expect("the index keeps the title");
+    bytes[title] = 0xff;
+    fs::write(&path, bytes).unwrap();
+    let (_, damaged) = search_index(cache.path());
+    assert_eq!(
+        search(dir.path(), cache.path(), &["--format", "json", "risk"]),
+        expected
+    );
+    assert_ne!(search_index(cache.path()).1, damaged, "the index was used");
+}
