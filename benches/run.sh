@@ -125,6 +125,11 @@ peak_kib() {
     "$@" >/dev/null 2>&1 || true
     /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
 }
+# The same on a first run, when the index is built from the files.
+peak_kib_without_index() {
+    rm -rf "$BENCH_DIR/cache-empty"
+    XDG_CACHE_HOME=$BENCH_DIR/cache-empty /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
+}
 
 {
     echo "| case | command | median ms | footcare ÷ this |"
@@ -154,6 +159,8 @@ peak_kib() {
         echo "| \`show\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" show "$(middle_topic "$big")") |"
         echo "| \`list\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" list) |"
         echo "| \`search $COMMON_WORD\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" search $COMMON_WORD) |"
+        echo "| \`list\`, $LARGEST topics, no index | $(peak_kib_without_index "$FOOTCARE" --content-dir "$big" list) |"
+        echo "| \`search $COMMON_WORD\`, $LARGEST topics, no index | $(peak_kib_without_index "$FOOTCARE" --content-dir "$big" search $COMMON_WORD) |"
         echo "| \`check\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" check) |"
     fi
     echo

@@ -12,7 +12,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<
 }
 
 /// Like [`map`], but each thread makes one `scratch` (a buffer, say) and lends it to `work`
-/// for each of its items; a thread takes at least `per_thread` items.
+/// for each of its items. Each thread started has at least `per_thread` items to share.
 pub fn map_with<T: Sync, R: Send, S>(
     items: &[T],
     per_thread: usize,
