@@ -127,7 +127,7 @@ impl StoredUnits<'_> {
 
     /// Reads these units and the ones that follow them, `len` bytes in all, into `buffer`.
     pub fn read_run(&self, len: usize, buffer: &mut Vec<u8>) -> io::Result<()> {
-        buffer.clear();
+        // Only new room is zeroed: the bytes kept from the last read are read over.
         buffer.resize(len, 0);
         let file = self.index.contents().file.as_ref();
         let file = file.ok_or(io::ErrorKind::NotFound)?;

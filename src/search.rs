@@ -49,21 +49,24 @@ fn unit_mark(key: SectionKey) -> char {
     char::from(1 + index as u8)
 }
 
-fn is_unit_mark(c: char) -> bool {
-    ('\u{1}'..='\u{7}').contains(&c)
+/// Marks are the bytes 1 to 7, which UTF-8 never uses inside a longer character: units
+/// can be cut apart byte by byte, which is much quicker than character by character.
+fn is_mark(byte: &u8) -> bool {
+    (1..=7).contains(byte)
 }
 
 /// The unit whose mark is at byte `mark` of `units`: its section and its text.
 fn unit_at(units: &str, mark: usize) -> (SectionKey, &str) {
     let key = SectionKey::ALL[usize::from(units.as_bytes()[mark] - 1)];
     let rest = &units[mark + 1..];
-    (key, &rest[..rest.find(is_unit_mark).unwrap_or(rest.len())])
+    let end = rest.bytes().position(|byte| is_mark(&byte));
+    (key, &rest[..end.unwrap_or(rest.len())])
 }
 
 /// The units of `units`, each with its section.
 fn each_unit(units: &str) -> impl Iterator<Item = (SectionKey, &str)> {
-    units
-        .match_indices(is_unit_mark)
+    (units.bytes().enumerate())
+        .filter(|(_, byte)| is_mark(byte))
         .map(|(mark, _)| unit_at(units, mark))
 }
 
@@ -101,17 +104,18 @@ pub fn matches_in(
         }
         return matches;
     }
-    let mut last_unit = None;
-    for found in pattern.find_iter(units) {
-        let Some(mark) = units[..found.start()].rfind(is_unit_mark) else {
+    // A unit is reported once, however often it matches: the search goes on after it.
+    let mut from = 0;
+    while let Some(found) = pattern.find_at(units, from) {
+        let before = &units.as_bytes()[..found.start()];
+        let Some(mark) = before.iter().rposition(is_mark) else {
+            // Damaged units can have text before the first mark; it is in no unit.
+            from = found.end();
             continue;
         };
-        if last_unit == Some(mark) {
-            continue;
-        }
-        last_unit = Some(mark);
         let (key, text) = unit_at(units, mark);
         add(key, text);
+        from = mark + 1 + text.len();
     }
     matches
 }
@@ -135,10 +139,14 @@ fn searchable_texts(blocks: &[Block]) -> Vec<String> {
 
 /// grep-style lines, `slug:section:text`; with colour, the matched text is highlighted.
 pub fn render_lines(matches: &[Match], pattern: &Regex, color: bool) -> String {
-    let mut out = String::new();
+    // Room for every plain line, so a long list is not copied as it grows.
+    let plain_len = |m: &Match| m.slug.len() + m.section.as_str().len() + m.text.len() + 3;
+    let mut out = String::with_capacity(matches.iter().map(plain_len).sum());
     for m in matches {
         if !color {
-            out.push_str(&format!("{}:{}:{}\n", m.slug, m.section, m.text));
+            for part in [&m.slug, ":", m.section.as_str(), ":", &m.text, "\n"] {
+                out.push_str(part);
+            }
             continue;
         }
         let colon = ":".cyan();
@@ -248,7 +256,7 @@ mod tests {
         ] {
             let found = search_topic(&t, text, false, &[]);
             let by_hand = units(&t)
-                .split(is_unit_mark)
+                .split(|c: char| u8::try_from(c).is_ok_and(|byte| is_mark(&byte)))
                 .filter(|unit| unit.to_lowercase().contains(&text.to_lowercase()))
                 .count();
             assert_eq!(found.len(), by_hand, "{text:?}");
