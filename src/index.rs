@@ -3,12 +3,13 @@
 //!
 //! The index holds, for each topic file, what `list` and `search` need of it (an
 //! [`Entry`], or the error the file gave) and the file's stamp: its size, modification
-//! and change times and inode. The entries come first and the search units after them,
-//! so a search reads the entries whole but the units only a batch at a time, as it
-//! searches them. A stored entry is used only while the file's stamp is the
-//! same, and only if the file was last changed well before the entry was stored, so an
-//! edit in the same clock tick as a read cannot go unseen. Anything unreadable is simply
-//! not used: the files are read instead, and the index is written again.
+//! and change times and inode. The entries come first (their numbers, then all their text
+//! as one UTF-8 run) and the search units after them, so a search reads the entries whole
+//! but the units only a batch at a time, as it searches them. A stored entry is used only
+//! while the file's stamp is the same, and only if the file was last changed well before
+//! the entry was stored, so an edit in the same clock tick as a read cannot go unseen.
+//! Anything unreadable is simply not used: the files are read instead, and the index is
+//! written again.
 
 use std::borrow::Cow;
 use std::fmt;
