@@ -2,6 +2,7 @@
 //! This is the only module that reads topic files.
 
 use std::collections::{hash_map, HashMap};
+use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -140,7 +141,7 @@ impl ContentSource {
         }
         for folder in folders.into_iter().flatten() {
             patches.extend(folder.patches);
-            for loaded in crate::parallel::map(&folder.jobs, Job::run) {
+            for loaded in crate::parallel::map(&folder.jobs, |job| job.run(&folder.dir)) {
                 topics.add(loaded);
             }
         }
@@ -213,7 +214,7 @@ impl ContentSource {
         }
         for ((folder, index), known) in folders.iter().zip(&indexes.folders).zip(known) {
             if let Some(folder) = folder {
-                folder_entries(&folder.jobs, index, known, &mut entries);
+                folder_entries(folder, index, known, &mut entries);
             }
         }
         Ok(entries.into_sorted())
@@ -389,31 +390,32 @@ fn units_again(units: &StoredUnits) -> String {
 /// The entries of one folder's files: from the index where it is still good, otherwise
 /// parsed (on every core), after which the index is written again.
 fn folder_entries<'a>(
-    jobs: &[Job],
+    folder: &Folder,
     index: &Index,
     mut known: Known<'a>,
     entries: &mut Layers<Entry<'a>>,
 ) {
     let started = SystemTime::now();
+    let jobs = &folder.jobs;
     // Where each file's result is in the index, if it is still good there.
     let stored: Vec<Option<usize>> = jobs
         .iter()
         .map(|job| match job {
-            Job::Load {
+            Job::Load(TopicFile {
                 name,
                 stamp: Some(stamp),
                 ..
-            } => known.find(name, *stamp),
+            }) => known.find(name, *stamp),
             _ => None,
         })
         .collect();
     let missing: Vec<&Job> = jobs
         .iter()
         .zip(&stored)
-        .filter(|(job, at)| at.is_none() && matches!(job, Job::Load { .. }))
+        .filter(|(job, at)| at.is_none() && matches!(job, Job::Load(_)))
         .map(|(job, _)| job)
         .collect();
-    let fresh = crate::parallel::map(&missing, |job| match job.run() {
+    let fresh = crate::parallel::map(&missing, |job| match job.run(&folder.dir) {
         Ok(topic) => Parsed::Topic(entry_of(&topic, index.with_units())),
         Err(problem) => Parsed::Error(problem.line, problem.message),
     });
@@ -423,12 +425,12 @@ fn folder_entries<'a>(
             .iter()
             .zip(&stored)
             .filter_map(|(job, at)| {
-                let Job::Load { name, stamp, .. } = job else {
+                let Job::Load(TopicFile { name, stamp, .. }) = job else {
                     return None;
                 };
                 let parsed = match at {
                     Some(at) => known.get(*at),
-                    None => fresh.next()?,
+                    None => fresh.next().expect("every file not found was parsed"),
                 };
                 // A file whose stamp could not be taken is read again next time.
                 Some((name.as_str(), (*stamp)?, parsed))
@@ -441,7 +443,7 @@ fn folder_entries<'a>(
     let mut origin: Option<Arc<str>> = None;
     for (job, at) in jobs.iter().zip(stored) {
         let file = match job {
-            Job::Load { entry, .. } => entry,
+            Job::Load(file) => file,
             Job::Refused(error) => {
                 entries.add(Err(error.clone()));
                 continue;
@@ -454,12 +456,12 @@ fn folder_entries<'a>(
         entries.add(match parsed {
             Parsed::Topic(mut entry) => {
                 entry.origin = Arc::clone(
-                    origin.get_or_insert_with(|| origin_of(&shown(&file.path())).into()),
+                    origin.get_or_insert_with(|| origin_of(&shown(&file.path(&folder.dir))).into()),
                 );
                 Ok(entry)
             }
             Parsed::Error(line, message) => Err(TopicError {
-                file: shown(&file.path()),
+                file: shown(&file.path(&folder.dir)),
                 line,
                 message,
             }),
@@ -510,6 +512,7 @@ fn find_in_folder(dir: &Path, slug: &str) -> anyhow::Result<Option<Loaded>> {
 
 /// What one folder holds: its topic files (in file-name order) and its patch files.
 struct Folder {
+    dir: PathBuf,
     jobs: Vec<Job>,
     patches: Vec<PathBuf>,
 }
@@ -518,20 +521,22 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
     let cannot_read = || format!("cannot read the content folder {}", dir.display());
     let root = canonical(dir)?;
     // Only names that could be topics or patches are looked at further. Each name keeps
-    // its place in the listing, to find its entry once the names are sorted.
+    // its place in the listing, to find what was learnt of its file once they are sorted.
     let mut names: Vec<(String, usize)> = Vec::new();
-    let mut entries: Vec<Option<fs::DirEntry>> = Vec::new();
+    let mut raw_names: Vec<Option<OsString>> = Vec::new();
+    let mut entries: Vec<fs::DirEntry> = Vec::new();
     for entry in fs::read_dir(dir).with_context(cannot_read)? {
         let entry = entry.with_context(cannot_read)?;
-        let name = entry
-            .file_name()
-            .into_string()
-            .unwrap_or_else(|name| name.to_string_lossy().into_owned());
+        let (name, raw_name) = match entry.file_name().into_string() {
+            Ok(name) => (name, None),
+            Err(raw) => (raw.to_string_lossy().into_owned(), Some(raw)),
+        };
         if !name.starts_with('.')
             && (name.ends_with(PATCH_SUFFIX) || topic_file_name(&name).is_some())
         {
             names.push((name, entries.len()));
-            entries.push(Some(entry));
+            raw_names.push(raw_name);
+            entries.push(entry);
         }
     }
     // In a big folder, sorting the names and asking for each file's metadata are most of
@@ -541,7 +546,6 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
         // listing's order.
         scope.spawn(|| names.sort_unstable());
         crate::parallel::map(&entries, |entry| {
-            let entry = entry.as_ref().expect("no entry is taken yet");
             // The directory listing knows most files' types; a link is followed to see.
             let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
             let meta = if is_link {
@@ -555,56 +559,65 @@ fn read_folder(dir: &Path) -> anyhow::Result<Folder> {
                 .map(|meta| (Stamp::of(&meta), is_link))
         })
     });
-    let mut jobs = Vec::with_capacity(names.len());
-    let mut links = Vec::new();
+    // The entries hold the directory open.
+    drop(entries);
+    let mut topic_files = Vec::with_capacity(names.len());
     let mut patches = Vec::new();
     for (name, at) in names {
         let Some((stamp, is_link)) = kinds[at] else {
             continue;
         };
-        let entry = entries[at].take().expect("each name has its own entry");
-        if name.ends_with(PATCH_SUFFIX) {
-            let path = entry.path();
-            if !(is_link && links_outside(&root, &path)) {
-                patches.push(path);
-            }
-        } else {
-            if is_link {
-                links.push(jobs.len());
-            }
-            jobs.push(Job::Load { name, entry, stamp });
+        let file = TopicFile {
+            name,
+            raw_name: raw_names[at].take(),
+            stamp,
+        };
+        if !file.name.ends_with(PATCH_SUFFIX) {
+            topic_files.push((file, is_link));
+            continue;
+        }
+        let path = file.path(dir);
+        if !(is_link && links_outside(&root, &path)) {
+            patches.push(path);
         }
     }
-    refuse_clashes_and_outside_links(&mut jobs, &links, &root);
-    Ok(Folder { jobs, patches })
+    let mut refusals = refusals(&topic_files, dir, &root).into_iter().peekable();
+    let jobs = (topic_files.into_iter().enumerate())
+        .map(
+            |(at, (file, _))| match refusals.next_if(|(refused, _)| *refused == at) {
+                Some((_, refusal)) => Job::Refused(refusal),
+                None => Job::Load(file),
+            },
+        )
+        .collect();
+    Ok(Folder {
+        dir: dir.to_path_buf(),
+        jobs,
+        patches,
+    })
 }
 
-/// Refuses a file that links outside the folder, and a file whose slug an earlier file
-/// (in name order) already has. `links` are the positions of the files that are links.
-fn refuse_clashes_and_outside_links(jobs: &mut [Job], links: &[usize], root: &Path) {
+/// The topic files of folder `dir` that are refused, by their place in `files` (in name
+/// order, each with whether it is a link): a link that leads outside the folder, and a
+/// file whose slug an earlier file already has.
+fn refusals(files: &[(TopicFile, bool)], dir: &Path, root: &Path) -> Vec<(usize, TopicError)> {
     let mut refusals = Vec::new();
-    let mut first_of_slug: HashMap<&str, &fs::DirEntry> = HashMap::with_capacity(jobs.len());
-    let mut links = links.iter().peekable();
-    for (at, job) in jobs.iter().enumerate() {
-        let Job::Load { name, entry, .. } = job else {
-            continue;
-        };
-        if links.next_if_eq(&&at).is_some() && links_outside(root, &entry.path()) {
-            refusals.push((at, outside_link(&entry.path())));
+    let mut first_of_slug: HashMap<&str, &TopicFile> = HashMap::with_capacity(files.len());
+    for (at, (file, is_link)) in files.iter().enumerate() {
+        if *is_link && links_outside(root, &file.path(dir)) {
+            refusals.push((at, outside_link(&file.path(dir))));
             continue;
         }
-        match first_of_slug.entry(slug_of(name)) {
+        match first_of_slug.entry(slug_of(&file.name)) {
             hash_map::Entry::Occupied(first) => {
-                refusals.push((at, clash(&first.get().path(), &entry.path())));
+                refusals.push((at, clash(&first.get().path(dir), &file.path(dir))));
             }
             hash_map::Entry::Vacant(slot) => {
-                slot.insert(entry);
+                slot.insert(file);
             }
         }
     }
-    for (at, refusal) in refusals {
-        jobs[at] = Job::Refused(refusal);
-    }
+    refusals
 }
 
 /// The slug of a topic file's name.
@@ -635,22 +648,37 @@ fn apply_patch(topic: &mut Topic, path: &Path) -> Result<(), TopicError> {
 
 /// One file of a folder to load, or why it is not loaded.
 enum Job {
-    Load {
-        /// A topic file name: the slug, then the format's extension.
-        name: String,
-        /// The file, as listed: it gives the path when one is needed.
-        entry: fs::DirEntry,
-        /// Taken from the directory listing, before the file is read.
-        stamp: Option<Stamp>,
-    },
+    Load(TopicFile),
     Refused(TopicError),
 }
 
 impl Job {
-    fn run(&self) -> Loaded {
+    /// Loads the file from the folder `dir`.
+    fn run(&self, dir: &Path) -> Loaded {
         match self {
-            Job::Load { name, entry, .. } => load_named(&entry.path(), name),
+            Job::Load(file) => load_named(&file.path(dir), &file.name),
             Job::Refused(error) => Err(error.clone()),
+        }
+    }
+}
+
+/// A regular file in a folder, with a name that can be a topic's or a patch's.
+struct TopicFile {
+    /// The slug, then the format's extension (or the patch suffix).
+    name: String,
+    /// The name as the file system has it, when it is not UTF-8 and `name` stands in.
+    raw_name: Option<OsString>,
+    /// Taken from the directory listing, before the file is read.
+    stamp: Option<Stamp>,
+}
+
+impl TopicFile {
+    /// Its path in its folder `dir`. Made only when needed: most files, found in the
+    /// index, never need one.
+    fn path(&self, dir: &Path) -> PathBuf {
+        match &self.raw_name {
+            Some(raw) => dir.join(raw),
+            None => dir.join(&self.name),
         }
     }
 }

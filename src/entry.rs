@@ -67,7 +67,8 @@ impl Named for Entry<'_> {
 pub struct Lines<'a>(Cow<'a, str>);
 
 impl<'a> Lines<'a> {
-    /// One-line texts: a line break inside one would split it, so it becomes a space.
+    /// One-line texts, as the parser leaves aliases and tags. Should a line break get into
+    /// one, it becomes a space rather than splitting the text in two.
     pub fn of(texts: &[String]) -> Lines<'static> {
         let mut joined = String::new();
         for text in texts {

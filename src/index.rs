@@ -93,8 +93,8 @@ struct Contents {
     /// records, one string after another.
     records: Vec<u8>,
     text_start: usize,
-    /// Open while the index is in use: replacing the index renames a new file into place,
-    /// so this one still holds the units its records point to.
+    /// For `search`, open while the index is in use: replacing the index renames a new
+    /// file into place, so this one still holds the units its records point to.
     file: Option<fs::File>,
     /// Where the units begin in the file, and how long the file is.
     units_start: u64,
@@ -185,7 +185,7 @@ impl Index {
         self.contents.get_or_init(|| {
             // Whatever cannot be read leaves the index empty.
             index_path(&self.dir, self.with_units)
-                .and_then(|path| Contents::read(&path).ok())
+                .and_then(|path| Contents::read(&path, self.with_units).ok())
                 .unwrap_or_default()
         })
     }
@@ -380,7 +380,9 @@ fn build_id() -> u64 {
 }
 
 impl Contents {
-    fn read(path: &Path) -> io::Result<Contents> {
+    /// Reads the records and their text. The file is kept open only `with_units`: `list`
+    /// needs nothing more from it, and a long topics path would hold a file per folder.
+    fn read(path: &Path, with_units: bool) -> io::Result<Contents> {
         let mut file = fs::File::open(path)?;
         let file_len = file.metadata()?.len();
         let mut header = [0; MAGIC.len() + 16];
@@ -403,7 +405,7 @@ impl Contents {
         Ok(Contents {
             records,
             text_start: records_len,
-            file: Some(file),
+            file: with_units.then_some(file),
             units_start: (header.len() + records_len + text_len) as u64,
             file_len,
         })

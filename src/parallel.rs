@@ -12,7 +12,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<
 }
 
 /// Like [`map`], but each thread makes one `scratch` (a buffer, say) and lends it to `work`
-/// for each of its items. Each thread started has at least `per_thread` items to share.
+/// for each of its items. A thread is started only for each `per_thread` items: a few
+/// items are not worth one.
 pub fn map_with<T: Sync, R: Send, S>(
     items: &[T],
     per_thread: usize,

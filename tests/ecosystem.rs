@@ -308,3 +308,43 @@ fn export_writes_a_self_contained_handout() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn a_long_topics_path_does_not_run_out_of_open_files() {
+    let root = tempfile::tempdir().unwrap();
+    let folders: Vec<_> = (0..40)
+        .map(|n| {
+            let dir = root.path().join(format!("clinic-{n}"));
+            fs::create_dir(&dir).unwrap();
+            let topic = format!(
+                "---\ntitle: Topic {n}\nsummary: About {n}.\nkind: condition\n\
+                 reviewed: 2026-01-01\n---\n## Overview\nText.\n"
+            );
+            fs::write(dir.join(format!("topic-{n}.md")), topic).unwrap();
+            dir
+        })
+        .collect();
+    let topics_path = std::env::join_paths(&folders).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    // Fewer open files allowed than there are folders: a folder, or its index, must not
+    // stay open once it has been read. The second run has an index for every folder.
+    for run in ["without an index", "with an index"] {
+        let output = Process::new("sh")
+            .args(["-c", "ulimit -n 20 && exec \"$0\" list"])
+            .arg(env!("CARGO_BIN_EXE_footcare"))
+            .env("FOOTCARE_TOPICS_PATH", &topics_path)
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{run}: {stderr}");
+        assert_eq!(stderr, "", "{run}");
+        let list = String::from_utf8(output.stdout).unwrap();
+        for n in 0..40 {
+            assert!(
+                list.contains(&format!("topic-{n}\tTopic {n}\t")),
+                "{run}: {list}"
+            );
+        }
+    }
+}
