@@ -336,7 +336,7 @@ fn check(
         max_age_years: args.max_age,
         today: today(),
     };
-    let reports = check::check_all(&source.load_all()?, &settings);
+    let reports = check::check_all(&source.load_all()?.into_results(), &settings);
     let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
     let text = match args.format {
         CheckFormat::Json => formats::check_json(&reports),
@@ -368,7 +368,7 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
     if let Some(loaded) = source.load(&slug)? {
         return Ok(loaded?);
     }
-    let topics = usable(source.load_all()?.into(), err);
+    let topics = usable(source.load_all()?, err);
     match lookup::find(&topics, name) {
         Some(topic) => Ok(topic.clone()),
         None => bail!(not_found_message(&topics, name)),

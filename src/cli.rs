@@ -352,7 +352,7 @@ fn topic_candidates() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     let mut names: Vec<CompletionCandidate> = Vec::new();
-    for topic in loaded.iter().flatten() {
+    for topic in &loaded.topics {
         names.push(CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())));
         for alias in &topic.aliases {
             let alias = crate::lookup::normalize(alias);

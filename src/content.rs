@@ -107,10 +107,10 @@ impl ContentSource {
         Ok(Some(Ok(topic)))
     }
 
-    /// Reads every topic, in slug order. One bad file gives one error in the list and never
-    /// stops the others from loading.
-    pub fn load_all(&self) -> anyhow::Result<Vec<Loaded>> {
-        Ok(self.parse_all(self.read_folders()?).into_results())
+    /// Reads every topic, in slug order, and keeps apart the files that could not be
+    /// used. One bad file gives one problem and never stops the others from loading.
+    pub fn load_all(&self) -> anyhow::Result<Gathered<Topic>> {
+        Ok(self.parse_all(self.read_folders()?))
     }
 
     /// Lists each of [`ContentSource::folders`]: `None` for one that does not exist, which
@@ -279,27 +279,11 @@ pub struct Gathered<T> {
 
 impl<T> Gathered<T> {
     /// The topics, then the problems.
-    fn into_results(self) -> Vec<Result<T, TopicError>> {
+    pub fn into_results(self) -> Vec<Result<T, TopicError>> {
         let mut all = Vec::with_capacity(self.topics.len() + self.problems.len());
         all.extend(self.topics.into_iter().map(Ok));
         all.extend(self.problems.into_iter().map(Err));
         all
-    }
-}
-
-impl<T> From<Vec<Result<T, TopicError>>> for Gathered<T> {
-    fn from(results: Vec<Result<T, TopicError>>) -> Gathered<T> {
-        let mut gathered = Gathered {
-            topics: Vec::with_capacity(results.len()),
-            problems: Vec::new(),
-        };
-        for result in results {
-            match result {
-                Ok(topic) => gathered.topics.push(topic),
-                Err(problem) => gathered.problems.push(problem),
-            }
-        }
-        gathered
     }
 }
 
@@ -818,8 +802,8 @@ mod tests {
         let one = source.load("plantar-fascia-release").unwrap().unwrap();
         let all = source.load_all().unwrap();
         let from_all = all
+            .topics
             .iter()
-            .flatten()
             .find(|t| t.slug == "plantar-fascia-release");
         for topic in [one.as_ref().ok(), from_all] {
             let topic = topic.unwrap();
