@@ -276,10 +276,7 @@ pub fn write(index: &Index, files: &[(&str, Stamp, &Parsed)], started: SystemTim
                 for string in [&entry.slug, &entry.title, &entry.summary] {
                     put_text(&mut records, string);
                 }
-                records.push(match entry.kind {
-                    Kind::Procedure => 0,
-                    Kind::Condition => 1,
-                });
+                records.push(entry.kind.number());
                 for lines in [&entry.aliases, &entry.tags] {
                     put_text(&mut records, lines.joined());
                 }
@@ -468,11 +465,7 @@ fn decode(index: &Index) -> Option<Decoded<'_>> {
                 let slug = text(&mut reader)?;
                 let title = text(&mut reader)?;
                 let summary = text(&mut reader)?;
-                let kind = match reader.byte()? {
-                    0 => Kind::Procedure,
-                    1 => Kind::Condition,
-                    _ => return None,
-                };
+                let kind = Kind::from_number(reader.byte()?)?;
                 let aliases = Lines::from_joined(text(&mut reader)?);
                 let tags = Lines::from_joined(text(&mut reader)?);
                 let len = reader.usize()?;

@@ -14,10 +14,7 @@ pub fn encode(topic: &Topic) -> Vec<u8> {
     for text in [&topic.slug, &topic.file, &topic.title, &topic.summary] {
         put_str(&mut out, text);
     }
-    out.push(match topic.kind {
-        Kind::Procedure => 0,
-        Kind::Condition => 1,
-    });
+    out.push(topic.kind.number());
     put_strings(&mut out, &topic.aliases);
     put_strings(&mut out, &topic.tags);
     put_usize(&mut out, usize::from(topic.reviewed.year));
@@ -34,7 +31,7 @@ pub fn encode(topic: &Topic) -> Vec<u8> {
         }
     });
     put_list(&mut out, &topic.sections, |out, section| {
-        out.push(key_number(section.key));
+        out.push(section.key.number());
         put_str(out, &section.title);
         put_str(out, &section.markdown);
         for line in [section.line, section.body_line] {
@@ -57,11 +54,7 @@ pub fn decode(bytes: &[u8]) -> Option<Topic> {
     // are evaluated in the order they are written.
     let r = &mut Reader::new(bytes);
     let (slug, file, title, summary) = (r.string()?, r.string()?, r.string()?, r.string()?);
-    let kind = match r.byte()? {
-        0 => Kind::Procedure,
-        1 => Kind::Condition,
-        _ => return None,
-    };
+    let kind = Kind::from_number(r.byte()?)?;
     let (aliases, tags) = (r.strings()?, r.strings()?);
     let reviewed = Date {
         year: u16::try_from(r.usize()?).ok()?,
@@ -83,7 +76,7 @@ pub fn decode(bytes: &[u8]) -> Option<Topic> {
         })
     })?;
     let sections = r.list(|r| {
-        let key = *SectionKey::ALL.get(usize::from(r.byte()?))?;
+        let key = SectionKey::from_number(r.byte()?)?;
         let (title, markdown) = (r.string()?, r.string()?);
         let (line, body_line) = (optional(r, Reader::usize)?, optional(r, Reader::usize)?);
         let blocks = Blocks {
@@ -113,10 +106,6 @@ pub fn decode(bytes: &[u8]) -> Option<Topic> {
         sections,
         field_lines,
     })
-}
-
-fn key_number(key: SectionKey) -> u8 {
-    SectionKey::ALL.iter().position(|k| *k == key).unwrap_or(0) as u8
 }
 
 /// A flag byte, then the value when there is one.

@@ -45,8 +45,7 @@ pub fn units(topic: &Topic) -> String {
 }
 
 fn unit_mark(key: SectionKey) -> char {
-    let index = SectionKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
-    char::from(1 + index as u8)
+    char::from(1 + key.number())
 }
 
 /// Marks are the bytes 1 to 7, which UTF-8 never uses inside a longer character: units
@@ -57,7 +56,8 @@ fn is_mark(byte: &u8) -> bool {
 
 /// The unit whose mark is at byte `mark` of `units`: its section and its text.
 fn unit_at(units: &str, mark: usize) -> (SectionKey, &str) {
-    let key = SectionKey::ALL[usize::from(units.as_bytes()[mark] - 1)];
+    let key = SectionKey::from_number(units.as_bytes()[mark] - 1)
+        .expect("the marks are 1 to 7, one for each section");
     let rest = &units[mark + 1..];
     let end = rest.bytes().position(|byte| is_mark(&byte));
     (key, &rest[..end.unwrap_or(rest.len())])

@@ -65,6 +65,16 @@ impl SectionKey {
     pub fn list_all() -> String {
         SectionKey::ALL.map(SectionKey::as_str).join(", ")
     }
+
+    /// Its place in [`SectionKey::ALL`]: how footcare's binary forms store a key.
+    pub fn number(self) -> u8 {
+        SectionKey::ALL.iter().position(|k| *k == self).unwrap_or(0) as u8
+    }
+
+    /// The key [`SectionKey::number`] gave `number`, if any did.
+    pub fn from_number(number: u8) -> Option<SectionKey> {
+        SectionKey::ALL.get(usize::from(number)).copied()
+    }
 }
 
 impl fmt::Display for SectionKey {
@@ -78,6 +88,23 @@ impl fmt::Display for SectionKey {
 pub enum Kind {
     Procedure,
     Condition,
+}
+
+impl Kind {
+    /// How footcare's binary forms store a kind.
+    pub fn number(self) -> u8 {
+        match self {
+            Kind::Procedure => 0,
+            Kind::Condition => 1,
+        }
+    }
+
+    /// The kind [`Kind::number`] gave `number`, if any did.
+    pub fn from_number(number: u8) -> Option<Kind> {
+        [Kind::Procedure, Kind::Condition]
+            .into_iter()
+            .find(|kind| kind.number() == number)
+    }
 }
 
 /// Where a fact in a topic comes from.
