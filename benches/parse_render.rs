@@ -1,6 +1,5 @@
 //! Parse, split and render one built-in topic: `cargo bench --bench parse_render`.
 
-use footcare::markdown::to_blocks;
 use footcare::parse::{parse_topic, FileFormat};
 use footcare::render::{render, topic_blocks, Style};
 
@@ -11,22 +10,11 @@ fn main() {
     divan::main();
 }
 
-/// Front matter, sections and the checks on both.
+/// Front matter, sections and their blocks, in one pass over the body.
 #[divan::bench]
 fn parse() {
     let topic = parse_topic("t.md", SLUG, FileFormat::Markdown, divan::black_box(TOPIC));
     divan::black_box(topic.unwrap());
-}
-
-/// Markdown to blocks, section by section.
-#[divan::bench]
-fn split_into_blocks(bencher: divan::Bencher) {
-    let topic = parse_topic("t.md", SLUG, FileFormat::Markdown, TOPIC).unwrap();
-    bencher.bench(|| {
-        for section in &topic.sections {
-            divan::black_box(to_blocks(divan::black_box(&section.markdown)));
-        }
-    });
 }
 
 #[divan::bench(args = ["plain", "styled"])]

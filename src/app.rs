@@ -1,30 +1,30 @@
 //! What each command does: find the topics, render them, write them out.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::io::Write;
+use std::fs;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use std::fs;
-use std::path::Path;
-
 use clap_complete::env::Shells;
 
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, ExportFormat, Format, FormatArgs, NewArgs, SearchArgs,
     Shell, ShowArgs,
 };
-use crate::content::{self, ContentSource, Gathered};
 use crate::date::Date;
-use crate::entry::Entry;
-use crate::output::Terminal;
+use crate::folder::shown;
+use crate::formats::JsonList;
+use crate::load::{self, Catalog, Gathered};
+use crate::output::{flush, write_out, Sink};
 use crate::parse::is_valid_slug;
 use crate::render::{self, Style};
 use crate::sanitize::sanitize;
-use crate::topic::{Named, SectionKey, Topic, TopicError};
-use crate::{check, formats, handout, lookup, manual, pager, search, template};
+use crate::source::ContentSource;
+use crate::terminal::Terminal;
+use crate::topic::{Header, SectionKey, Topic, TopicError};
+use crate::{check, formats, handout, lookup, manual, search, template};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +53,9 @@ fn usage(message: String) -> anyhow::Error {
 }
 
 /// Runs one command. Normal output goes to `out` (or the pager); warnings about bad topic
-/// files go to `err`, and do not change the outcome. Nothing is written to `out` until the
-/// whole output is ready, so a failure never leaves half a document behind.
+/// files go to `err`, and do not change the outcome. On a terminal the whole output is
+/// made before any of it is shown, so it can be paged; to a pipe or a file, `list` and
+/// `search` write each batch of topics as it is read.
 pub fn run(
     cli: &Cli,
     source: &ContentSource,
@@ -67,64 +68,77 @@ pub fn run(
         color: terminal.color(cli.global.color),
         width: cli.global.width.map(usize::from),
     };
-    let (text, outcome) = match &cli.command {
-        Command::List(args) => (list(source, &output, &args.output, err)?, Outcome::Success),
-        Command::Show(args) => (show(source, &output, args, err)?, Outcome::Success),
-        Command::Search(args) => search(source, &output, args, err)?,
-        Command::Check(args) => check(source, &output, args)?,
-        Command::Paths => (paths(source), Outcome::Success),
-        Command::New(args) => (new_topic(source, args)?, Outcome::Success),
-        Command::Completions(args) => (completions(args.shell), Outcome::Success),
-        Command::Man => {
-            // Roff goes out as it is: it is for man, never for the pager.
-            return write_out(out, &manual::manual_page()).map(|()| Outcome::Success);
-        }
+    match &cli.command {
+        // Roff goes out as it is: it is for man, never for the pager.
+        Command::Man => return write_all(out, &manual::manual_page()),
         Command::Export(args) => {
             let topic = find_topic(source, &args.topic, err)?;
             let handout = match args.format {
                 ExportFormat::Html => handout::html(&topic),
                 ExportFormat::Markdown => handout::markdown(&topic),
             };
-            match &args.output {
+            return match &args.output {
                 Some(path) => {
                     fs::write(path, handout)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    return Ok(Outcome::Success);
+                        .with_context(|| format!("cannot write {}", shown(path)))?;
+                    Ok(Outcome::Success)
                 }
-                None => return write_out(out, handout.as_bytes()).map(|()| Outcome::Success),
-            }
+                None => write_all(out, handout.as_bytes()),
+            };
         }
-    };
-    let paged = terminal.stdout_is_tty
-        && !cli.global.no_pager
-        && pager::needs_paging(&text, terminal.height);
-    match terminal.pager.as_deref() {
-        Some(command) if paged => pager::page(command, &text)?,
-        _ => write_out(out, text.as_bytes())?,
+        _ => {}
     }
+    let paged = terminal.stdout_is_tty && !cli.global.no_pager;
+    let mut sink = Sink::new(out, terminal.stdout_is_tty);
+    let outcome = match &cli.command {
+        Command::List(args) => list(source, &output, &args.output, &mut sink, err)?,
+        Command::Search(args) => search(source, &output, args, &mut sink, err)?,
+        Command::Show(args) => {
+            sink.push(&show(source, &output, args, err)?)?;
+            Outcome::Success
+        }
+        Command::Check(args) => check(source, &output, args, &mut sink)?,
+        Command::Paths => {
+            sink.push(&paths(source))?;
+            Outcome::Success
+        }
+        Command::New(args) => {
+            sink.push(&new_topic(source, args)?)?;
+            Outcome::Success
+        }
+        Command::Completions(args) => {
+            sink.push(&completions(args.shell))?;
+            Outcome::Success
+        }
+        Command::Man | Command::Export(_) => unreachable!("written above"),
+    };
+    let pager = terminal.pager.as_deref().filter(|_| paged);
+    sink.finish(pager, terminal.height)?;
     Ok(outcome)
 }
 
-fn write_out(out: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<()> {
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .context("cannot write the output")
+fn write_all(out: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<Outcome> {
+    write_out(out, bytes)?;
+    flush(out)?;
+    Ok(Outcome::Success)
 }
 
 /// `LOCATION<TAB>STATE` for each place topics come from, in the order they are read.
 fn paths(source: &ContentSource) -> String {
     let mut out = String::new();
-    if !matches!(source, ContentSource::Dir(_)) {
+    if source.has_built_in_topics() {
         out.push_str("built-in\tbuilt-in\n");
     }
     for dir in source.folders() {
         let state = if dir.is_dir() { "exists" } else { "missing" };
-        out.push_str(&format!("{}\t{state}\n", dir.display()));
+        out.push_str(&format!("{}\t{state}\n", shown(dir)));
     }
     out
 }
 
-/// Writes the template for a new topic, never over an existing file, and says where.
+/// Writes the template for a new topic, never over an existing file, and says where: in
+/// the first folder that exists and that this user can write, else in the first folder
+/// that does not exist yet, which is made.
 fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
     if !is_valid_slug(&args.slug) {
         return Err(usage(format!(
@@ -133,39 +147,65 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
             args.slug
         )));
     }
-    let text = template::new_topic(&args.slug, args.kind, today());
+    let text = template::new_topic(&args.slug, args.kind, Date::today());
     if args.stdout {
         return Ok(text);
     }
     let folders = source.folders();
-    let Some(folder) = folders
-        .iter()
-        .find(|dir| dir.is_dir() && !is_read_only(dir))
-        .or_else(|| folders.first())
-    else {
+    if folders.is_empty() {
         bail!("no topic folder to write to: set FOOTCARE_TOPICS_PATH or --content-dir, or use --stdout");
-    };
-    fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create the topic folder {}", folder.display()))?;
-    let path = folder.join(format!("{}.md", args.slug));
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|error| match error.kind() {
-            std::io::ErrorKind::AlreadyExists => anyhow::anyhow!(
-                "{} already exists: footcare new never overwrites a file",
-                path.display()
-            ),
-            _ => anyhow::Error::new(error).context(format!("cannot write {}", path.display())),
-        })?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(format!("{}\n", path.display()))
+    }
+    let name = format!("{}.md", args.slug);
+    let mut refused: Vec<String> = Vec::new();
+    for folder in folders.iter().filter(|dir| dir.is_dir()) {
+        match write_new(&folder.join(&name), &text)? {
+            Some(path) => return Ok(format!("{}\n", shown(&path))),
+            None => refused.push(shown(folder)),
+        }
+    }
+    if let Some(folder) = folders.iter().find(|dir| !dir.exists()) {
+        fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create the topic folder {}", shown(folder)))?;
+        if let Some(path) = write_new(&folder.join(&name), &text)? {
+            return Ok(format!("{}\n", shown(&path)));
+        }
+        refused.push(shown(folder));
+    }
+    bail!(
+        "no topic folder can be written by you: {}\n  \
+         name one you can write with --content-dir, or use --stdout",
+        refused.join(", ")
+    )
 }
 
-fn is_read_only(dir: &Path) -> bool {
-    fs::metadata(dir).map_or(true, |m| m.permissions().readonly())
+/// Creates `path` with `text`, never over an existing file: `None` when this user may not
+/// write there.
+fn write_new(path: &Path, text: &str) -> anyhow::Result<Option<PathBuf>> {
+    let created = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match created {
+        Ok(file) => file,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            return Ok(None)
+        }
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => bail!(
+            "{} already exists: footcare new never overwrites a file",
+            shown(path)
+        ),
+        Err(error) => {
+            return Err(anyhow::Error::new(error).context(format!("cannot write {}", shown(path))))
+        }
+    };
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", shown(path)))?;
+    Ok(Some(path.to_path_buf()))
 }
 
 /// The script that registers footcare's completions with a shell. It asks footcare itself
@@ -213,24 +253,46 @@ fn list(
     source: &ContentSource,
     output: &Output,
     format: &FormatArgs,
+    sink: &mut Sink,
     err: &mut dyn Write,
-) -> anyhow::Result<String> {
-    let indexes = source.indexes(false);
-    let topics = usable(source.load_entries(&indexes)?, err);
-    if topics.is_empty() {
+) -> anyhow::Result<Outcome> {
+    let catalog = Catalog::read(source)?;
+    let format = format.format();
+    let mut listed = 0;
+    let problems = match (format, output.style(format)) {
+        (Format::Json, _) => {
+            let mut json = JsonList::default();
+            let problems = catalog.each_header_batch(|headers| {
+                listed += headers.len();
+                sink.push(&json.items(headers.iter().map(formats::list_entry)))
+            })?;
+            sink.push(&json.end())?;
+            problems
+        }
+        (Format::Markdown, _) => {
+            sink.push(formats::LIST_MARKDOWN_HEAD)?;
+            catalog.each_header_batch(|headers| {
+                listed += headers.len();
+                sink.push(&formats::list_markdown(&headers))
+            })?
+        }
+        (_, Style::Plain) => catalog.each_header_batch(|headers| {
+            listed += headers.len();
+            sink.push(&render::list_plain(&headers))
+        })?,
+        // Columns line up over the whole list, which a terminal shows whole anyway.
+        (_, Style::Wrapped { color, width }) => {
+            let gathered = catalog.headers()?;
+            listed = gathered.topics.len();
+            sink.push(&render::list_wrapped(&gathered.topics, color, width))?;
+            gathered.problems
+        }
+    };
+    warn_skipped(err, &problems);
+    if listed == 0 {
         warn(err, "no topics found");
     }
-    let topics: Vec<&Entry> = topics.iter().collect();
-    let format = format.format();
-
-    Ok(match format {
-        Format::Json => formats::list_json(&topics),
-        Format::Markdown => formats::list_markdown(&topics),
-        Format::Text | Format::Plain => match output.style(format) {
-            Style::Plain => render::list_plain(&topics),
-            Style::Wrapped { color, width } => render::list_wrapped(&topics, color, width),
-        },
-    })
+    Ok(Outcome::Success)
 }
 
 fn show(
@@ -269,8 +331,9 @@ fn search(
     source: &ContentSource,
     output: &Output,
     args: &SearchArgs,
+    sink: &mut Sink,
     err: &mut dyn Write,
-) -> anyhow::Result<(String, Outcome)> {
+) -> anyhow::Result<Outcome> {
     let pattern = search::pattern(&args.pattern, args.regex)
         .map_err(|e| usage(format!("invalid regular expression:\n{e}")))?;
     let sections = args
@@ -285,97 +348,147 @@ fn search(
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let indexes = source.indexes(true);
-    let topics = usable(source.load_entries(&indexes)?, err);
-    let chosen: Vec<&Entry> = if args.topic.is_empty() {
-        topics.iter().collect()
-    } else {
-        let mut chosen: Vec<&Entry> = Vec::new();
-        for name in &args.topic {
-            let topic = lookup::find(&topics, name)
-                .ok_or_else(|| usage(not_found_message(&topics, name)))?;
-            if !chosen.iter().any(|t| t.slug == topic.slug) {
-                chosen.push(topic);
-            }
-        }
-        chosen
-    };
-    let whole_text = search::scans_whole_text(&args.pattern, args.regex);
-    let matches: Vec<search::Match> = content::with_units(&chosen, |entry, units| {
-        search::matches_in(&entry.slug, units, &pattern, whole_text, &sections)
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    let outcome = if matches.is_empty() {
-        Outcome::Unsuccessful
-    } else {
-        Outcome::Success
-    };
     let format = args.output.format();
-    let text = match format {
-        Format::Json => formats::search_json(&matches),
-        Format::Markdown => formats::search_markdown(&matches),
-        Format::Text | Format::Plain => {
-            let color = output.style(format) != Style::Plain && output.color;
-            search::render_lines(&matches, &pattern, color)
+    let color = output.style(format) != Style::Plain && output.color;
+    let lines = |matches: &[search::Match]| match format {
+        Format::Json => unreachable!("JSON is written as a list"),
+        Format::Markdown => formats::search_markdown(matches),
+        Format::Text | Format::Plain => search::render_lines(matches, &pattern, color),
+    };
+    let mut json = JsonList::default();
+    let mut found = false;
+    let mut write = |matches: Vec<search::Match>, sink: &mut Sink| -> anyhow::Result<()> {
+        found |= !matches.is_empty();
+        match format {
+            Format::Json => sink.push(&json.items(&matches)),
+            _ => sink.push(&lines(&matches)),
         }
     };
-    Ok((text, outcome))
+    let catalog = Catalog::read(source)?;
+    let problems = if args.topic.is_empty() {
+        catalog.each_topic_batch(|topics| {
+            let matches = topics
+                .iter()
+                .flat_map(|topic| search::matches_in(topic, &pattern, &sections))
+                .collect();
+            write(matches, sink)
+        })?
+    } else {
+        // Matches come topic by topic in the order the topics were named. Every topic
+        // is read all the same, so the warnings are those of any search.
+        let headers = catalog.headers()?;
+        let chosen = chosen_slugs(&headers, &args.topic, err)?;
+        let mut by_slug: HashMap<String, Vec<search::Match>> = HashMap::new();
+        let problems = catalog.each_topic_batch(|topics| {
+            for topic in topics.iter().filter(|t| chosen.contains(&t.slug)) {
+                let matches = search::matches_in(topic, &pattern, &sections);
+                by_slug.insert(topic.slug.clone(), matches);
+            }
+            Ok(())
+        })?;
+        // A topic whose front matter reads but whose sections do not is no topic either.
+        if let Some(broken) = chosen.iter().position(|slug| !by_slug.contains_key(slug)) {
+            warn_skipped(err, &problems);
+            let usable: Vec<Header> = (headers.topics.iter())
+                .filter(|h| by_slug.contains_key(&h.slug) || !chosen.contains(&h.slug))
+                .cloned()
+                .collect();
+            return Err(usage(not_found_message(&usable, &args.topic[broken])));
+        }
+        for slug in &chosen {
+            write(by_slug.remove(slug).unwrap_or_default(), sink)?;
+        }
+        problems
+    };
+    if format == Format::Json {
+        sink.push(&json.end())?;
+    }
+    warn_skipped(err, &problems);
+    Ok(if found {
+        Outcome::Success
+    } else {
+        Outcome::Unsuccessful
+    })
+}
+
+/// The slugs of the topics `--topic` names, each once, in the order named. For a name
+/// that names no topic, the warnings about the files come before the error.
+fn chosen_slugs(
+    headers: &Gathered<Header>,
+    names: &[String],
+    err: &mut dyn Write,
+) -> anyhow::Result<Vec<String>> {
+    let mut chosen: Vec<String> = Vec::new();
+    for name in names {
+        let Some(header) = lookup::find(&headers.topics, name) else {
+            warn_skipped(err, &headers.problems);
+            return Err(usage(not_found_message(&headers.topics, name)));
+        };
+        if !chosen.contains(&header.slug) {
+            chosen.push(header.slug.clone());
+        }
+    }
+    Ok(chosen)
 }
 
 fn check(
     source: &ContentSource,
     output: &Output,
     args: &CheckArgs,
-) -> anyhow::Result<(String, Outcome)> {
+    sink: &mut Sink,
+) -> anyhow::Result<Outcome> {
     let settings = check::Settings {
         max_grade: args.max_grade,
         warn_grade: args.warn_grade,
         warn_smog: args.warn_smog,
         max_age_years: args.max_age,
-        today: today(),
+        today: Date::today(),
     };
-    let reports = check::check_all(&source.load_all()?.into_results(), &settings);
+    let mut checker = check::Checker::new(settings);
+    let problems = Catalog::read(source)?.each_topic_batch(|topics| {
+        checker.add(topics);
+        Ok(())
+    })?;
+    let reports = checker.finish(problems);
     let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
-    let text = match args.format {
+    sink.push(&match args.format {
         CheckFormat::Json => formats::check_json(&reports),
         CheckFormat::Text => {
             let color = output.style(Format::Text) != Style::Plain && output.color;
-            render::check_report(&reports, color)
+            check::report_text(&reports, color)
         }
-    };
-    let outcome = if failed {
+    })?;
+    Ok(if failed {
         Outcome::Unsuccessful
     } else {
         Outcome::Success
-    };
-    Ok((text, outcome))
+    })
 }
 
-/// Today's date in UTC, from the system clock.
-fn today() -> Date {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| since.as_secs());
-    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(i64::MAX))
-}
-
-/// Reads only the file the name points to when it is a slug; only an alias or another
-/// spelling makes footcare read the whole folder.
+/// Finds a topic by what the reader typed. A slug is read from its own files alone; only
+/// a title, an alias or another spelling makes footcare read every topic's front matter.
 fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow::Result<Topic> {
     let slug = lookup::normalize(name);
-    if let Some(loaded) = source.load(&slug)? {
-        return Ok(loaded?);
+    if is_valid_slug(&slug) {
+        let found = load::find(source, &slug)?;
+        warn_skipped(err, &found.warnings);
+        if let Some(loaded) = found.topic {
+            return Ok(loaded?);
+        }
     }
-    let topics = usable(source.load_all()?, err);
-    match lookup::find(&topics, name) {
-        Some(topic) => Ok(topic.clone()),
-        None => bail!(not_found_message(&topics, name)),
+    let headers = Catalog::read(source)?.headers()?;
+    warn_skipped(err, &headers.problems);
+    let Some(header) = lookup::find(&headers.topics, name) else {
+        bail!(not_found_message(&headers.topics, name));
+    };
+    // Its warnings were given with every other topic's.
+    match load::find(source, &header.slug)?.topic {
+        Some(loaded) => Ok(loaded?),
+        None => bail!(not_found_message(&headers.topics, name)),
     }
 }
 
-fn not_found_message<T: Named>(topics: &[T], name: &str) -> String {
+fn not_found_message(topics: &[Header], name: &str) -> String {
     let mut message = format!("no topic called {name:?}");
     match lookup::suggestions(topics, name).as_slice() {
         [] => {}
@@ -403,16 +516,11 @@ fn section_key(topic: &Topic, name: &str) -> anyhow::Result<SectionKey> {
     }
 }
 
-/// Keeps the topics that loaded and warns once about each file that did not.
-fn usable<T>(gathered: Gathered<T>, err: &mut dyn Write) -> Vec<T> {
-    for problem in &gathered.problems {
-        warn_skipped(err, problem);
+/// Warns once about each file that could not be used.
+fn warn_skipped(err: &mut dyn Write, problems: &[TopicError]) {
+    for problem in problems {
+        warn(err, &format!("{problem} (skipped)"));
     }
-    gathered.topics
-}
-
-fn warn_skipped(err: &mut dyn Write, problem: &TopicError) {
-    warn(err, &format!("{problem} (skipped)"));
 }
 
 fn warn(err: &mut dyn Write, message: &str) {

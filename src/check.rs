@@ -1,19 +1,20 @@
 //! `footcare check`: is each topic whole, sourced, current and easy to read?
 //!
-//! Pure: it takes loaded topics and today's date, and returns findings and figures.
+//! Pure: it takes parsed topics and today's date, and returns findings, figures and the
+//! report that shows them.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
+use termimad::crossterm::style::Stylize;
 
-use crate::content::Loaded;
 use crate::date::Date;
 use crate::lookup::normalize;
 use crate::markdown::{spans_text, Block, Blocks};
 use crate::readability::{self, Counts, Readability};
-use crate::topic::{Section, SectionKey, Topic};
+use crate::topic::{SectionKey, Topic, TopicError};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -103,53 +104,144 @@ impl TopicReport {
     }
 }
 
-/// Checks every loaded topic, and the names they share. A file that did not load is
-/// reported with its problem as an error.
-pub fn check_all(loaded: &[Loaded], settings: &Settings) -> Vec<TopicReport> {
-    let topics: Vec<&Topic> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
-    let clashes = name_clashes(&topics);
-    crate::parallel::map(loaded, |result| match result {
-        Ok(topic) => {
-            let mut report = check_topic(topic, settings);
-            for name in names(topic) {
-                let Some(owners) = clashes.get(&name) else {
+/// Checks topics a batch at a time, keeping only their reports and names, then the
+/// names they share once every topic is in.
+pub struct Checker {
+    settings: Settings,
+    reports: Vec<TopicReport>,
+    /// The names of each report's topic.
+    names: Vec<TopicNames>,
+}
+
+/// A topic's slug and aliases as a reader would type them, and the line of its aliases.
+struct TopicNames {
+    names: Vec<String>,
+    aliases_line: Option<usize>,
+}
+
+impl Checker {
+    pub fn new(settings: Settings) -> Checker {
+        Checker {
+            settings,
+            reports: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    /// Checks each topic, on every core.
+    pub fn add(&mut self, topics: Vec<Topic>) {
+        let checked: Vec<(TopicReport, TopicNames)> = topics
+            .par_iter()
+            .map(|topic| {
+                let names = TopicNames {
+                    names: names(topic),
+                    aliases_line: topic.field_line("aliases"),
+                };
+                (check_topic(topic, &self.settings), names)
+            })
+            .collect();
+        for (report, names) in checked {
+            self.reports.push(report);
+            self.names.push(names);
+        }
+    }
+
+    /// The reports: each topic's, with the names it shares with others, then one for each
+    /// file that could not be read as a topic.
+    pub fn finish(mut self, problems: Vec<TopicError>) -> Vec<TopicReport> {
+        let clashes = name_clashes(&self.reports, &self.names);
+        for (report, topic) in self.reports.iter_mut().zip(&self.names) {
+            for name in &topic.names {
+                let Some(owners) = clashes.get(name) else {
                     continue;
                 };
-                let line = if name == topic.slug {
+                let line = if *name == report.slug {
                     None
                 } else {
-                    topic.field_line("aliases")
+                    topic.aliases_line
                 };
-                report.add(
-                    Level::Error,
-                    line,
-                    format!(
-                        "the name `{name}` also belongs to {}: each slug and alias must \
-                             name one topic",
-                        others(owners, &topic.slug)
-                    ),
+                let message = format!(
+                    "the name `{name}` also belongs to {}: each slug and alias must \
+                     name one topic",
+                    others(owners, &report.slug)
                 );
+                report.add(Level::Error, line, message);
             }
             report
                 .findings
                 .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
-            report
         }
-        Err(problem) => TopicReport {
-            slug: Path::new(&problem.file)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            file: problem.file.clone(),
-            readability: None,
-            sections: Vec::new(),
-            findings: vec![Finding {
-                level: Level::Error,
-                line: problem.line,
-                message: problem.message.clone(),
-            }],
+        self.reports.extend(problems.into_iter().map(|problem| {
+            TopicReport {
+                slug: Path::new(&problem.file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                file: problem.file,
+                readability: None,
+                sections: Vec::new(),
+                findings: vec![Finding {
+                    level: Level::Error,
+                    line: problem.line,
+                    message: problem.message,
+                }],
+            }
+        }));
+        self.reports
+    }
+}
+
+/// `check` output: each finding compiler-style, `path:line: level: message`, then a line
+/// with each topic's figures, then the totals.
+pub fn report_text(reports: &[TopicReport], color: bool) -> String {
+    let mut out = String::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for report in reports {
+        for finding in &report.findings {
+            let place = match finding.line {
+                Some(line) => format!("{}:{line}", report.file),
+                None => report.file.clone(),
+            };
+            let level = match (finding.level, color) {
+                (Level::Error, true) => format!("{}", "error".red().bold()),
+                (Level::Warning, true) => format!("{}", "warning".yellow().bold()),
+                (Level::Error, false) => "error".to_string(),
+                (Level::Warning, false) => "warning".to_string(),
+            };
+            out.push_str(&format!("{place}: {level}: {}\n", finding.message));
+        }
+        let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
+        errors += e;
+        warnings += w;
+        let figures = match &report.readability {
+            Some(f) => format!(
+                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence",
+                f.fk_grade, f.smog, f.reading_ease, f.words_per_sentence
+            ),
+            None => "not measured".to_string(),
+        };
+        out.push_str(&format!("{}: {figures}: {}\n", report.slug, counted(e, w)));
+    }
+    out.push_str(&format!(
+        "{} {} checked: {}\n",
+        reports.len(),
+        if reports.len() == 1 {
+            "topic"
+        } else {
+            "topics"
         },
-    })
+        counted(errors, warnings)
+    ));
+    out
+}
+
+fn counted(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 /// A topic's slug and aliases, as a reader would type them, each once.
@@ -165,11 +257,14 @@ fn names(topic: &Topic) -> Vec<String> {
 }
 
 /// Names that lead to more than one topic, with the slugs of those topics.
-fn name_clashes<'a>(topics: &[&'a Topic]) -> HashMap<String, Vec<&'a str>> {
-    let mut owners: HashMap<String, Vec<&'a str>> = HashMap::new();
-    for topic in topics {
-        for name in names(topic) {
-            owners.entry(name).or_default().push(&topic.slug);
+fn name_clashes(reports: &[TopicReport], names: &[TopicNames]) -> HashMap<String, Vec<String>> {
+    let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+    for (report, topic) in reports.iter().zip(names) {
+        for name in &topic.names {
+            owners
+                .entry(name.clone())
+                .or_default()
+                .push(report.slug.clone());
         }
     }
     owners.retain(|_, slugs| slugs.len() > 1);
@@ -177,9 +272,11 @@ fn name_clashes<'a>(topics: &[&'a Topic]) -> HashMap<String, Vec<&'a str>> {
 }
 
 /// The topics other than `slug` that claim a name; a long list is cut short.
-fn others(owners: &[&str], slug: &str) -> String {
+fn others(owners: &[String], slug: &str) -> String {
     const SHOWN: usize = 3;
-    let others: Vec<&str> = owners.iter().copied().filter(|o| *o != slug).collect();
+    let others: Vec<&str> = (owners.iter().map(String::as_str))
+        .filter(|o| *o != slug)
+        .collect();
     if others.len() <= SHOWN {
         others.join(", ")
     } else {
@@ -239,8 +336,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         sections: Vec::new(),
         findings: Vec::new(),
     };
-    // Each section's blocks are worked out once, for every check below.
-    let parsed: Vec<Cow<Blocks>> = topic.sections.iter().map(Section::blocks).collect();
+    let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_review_date(topic, settings, &mut report);
 
@@ -345,7 +441,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
 }
 
 /// `parsed` holds each of the topic's sections as blocks, in the same order.
-fn check_structure(topic: &Topic, parsed: &[Cow<Blocks>], report: &mut TopicReport) {
+fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) {
     for key in SectionKey::ALL {
         let Some(index) = topic.sections.iter().position(|s| s.key == key) else {
             report.add(
@@ -664,9 +760,10 @@ mod tests {
 
     #[test]
     fn a_long_list_of_clashing_topics_is_cut_short() {
-        assert_eq!(others(&["a", "b"], "a"), "b");
+        let owned = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(others(&owned(&["a", "b"]), "a"), "b");
         assert_eq!(
-            others(&["a", "b", "c", "d", "e", "f"], "c"),
+            others(&owned(&["a", "b", "c", "d", "e", "f"]), "c"),
             "a, b, d and 2 more"
         );
     }

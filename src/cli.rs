@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use clap_complete::{ArgValueCandidates, CompletionCandidate};
 
-use crate::output::ColorChoice;
+use crate::terminal::ColorChoice;
 use crate::topic::{Kind, SectionKey};
 
 const EXAMPLES: &str = "\
@@ -181,8 +181,7 @@ pub struct NewArgs {
     pub stdout: bool,
 }
 
-// By hand, not derived: `Kind` belongs to the topic model, which the build script compiles
-// too, without clap.
+// By hand, not derived: the topic model does not depend on the command line.
 impl ValueEnum for Kind {
     fn value_variants<'a>() -> &'a [Kind] {
         &[Kind::Procedure, Kind::Condition]
@@ -348,11 +347,12 @@ pub struct ShowArgs {
 /// Completion candidates for a topic: every slug, and every alias written as a slug, of the
 /// topics footcare would read now (a clinic's own included).
 fn topic_candidates() -> Vec<CompletionCandidate> {
-    let Ok(loaded) = crate::content::ContentSource::from_environment(None).load_all() else {
+    let source = crate::source::ContentSource::from_environment(None);
+    let Ok(headers) = crate::load::Catalog::read(&source).and_then(|c| c.headers()) else {
         return Vec::new();
     };
     let mut names: Vec<CompletionCandidate> = Vec::new();
-    for topic in &loaded.topics {
+    for topic in &headers.topics {
         names.push(CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())));
         for alias in &topic.aliases {
             let alias = crate::lookup::normalize(alias);

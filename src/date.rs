@@ -24,27 +24,9 @@ pub struct SourceDate {
 }
 
 impl Date {
-    /// The calendar date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
-    pub fn from_unix_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z.rem_euclid(146_097);
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let shifted_month = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 {
-            shifted_month + 3
-        } else {
-            shifted_month - 9
-        };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Date {
-            year: u16::try_from(year.clamp(0, 9999)).unwrap_or(9999),
-            month: month as u8,
-            day: day as u8,
-        }
+    /// Today where the reader is: in the time zone `TZ` names, else the system's.
+    pub fn today() -> Date {
+        Date::from(jiff::Zoned::now().date())
     }
 
     /// The same day `years` later; 29 February becomes 28 February in a common year.
@@ -54,6 +36,17 @@ impl Date {
             year,
             day: self.day.min(days_in_month(year, self.month)),
             ..self
+        }
+    }
+}
+
+impl From<jiff::civil::Date> for Date {
+    fn from(date: jiff::civil::Date) -> Date {
+        Date {
+            year: u16::try_from(date.year().clamp(0, 9999)).unwrap_or(9999),
+            // jiff's months and days are always in range.
+            month: date.month().unsigned_abs(),
+            day: date.day().unsigned_abs(),
         }
     }
 }
@@ -219,11 +212,9 @@ mod tests {
     }
 
     #[test]
-    fn days_since_1970_become_calendar_dates() {
-        assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
-        assert_eq!(Date::from_unix_days(20_416).to_string(), "2025-11-24");
-        assert_eq!(Date::from_unix_days(20_781).to_string(), "2026-11-24");
+    fn calendar_dates_come_over_from_jiff() {
+        let leap_day = jiff::civil::date(2024, 2, 29);
+        assert_eq!(Date::from(leap_day).to_string(), "2024-02-29");
     }
 
     #[test]

@@ -5,12 +5,11 @@ use serde::Serialize;
 
 use crate::check::TopicReport;
 use crate::date::Date;
-use crate::entry::{Entry, Lines};
 use crate::markdown::{spans_text, Block};
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
-use crate::topic::{Kind, Section, SectionKey, Source, Topic};
+use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic};
 
 #[derive(Serialize)]
 struct TopicJson<'a> {
@@ -31,16 +30,62 @@ struct SectionJson<'a> {
     items: Vec<String>,
 }
 
+/// One topic of `list --format json`.
 #[derive(Serialize)]
-struct ListEntry<'a> {
+pub struct ListEntry<'a> {
     slug: &'a str,
     title: &'a str,
     summary: &'a str,
     kind: Kind,
-    aliases: &'a Lines<'a>,
-    tags: &'a Lines<'a>,
+    aliases: &'a [String],
+    tags: &'a [String],
     /// "built-in", or the folder the topic's file is in.
-    origin: &'a str,
+    origin: String,
+}
+
+pub fn list_entry(header: &Header) -> ListEntry<'_> {
+    ListEntry {
+        slug: &header.slug,
+        title: &header.title,
+        summary: &header.summary,
+        kind: header.kind,
+        aliases: &header.aliases,
+        tags: &header.tags,
+        origin: header.origin(),
+    }
+}
+
+/// A JSON list written a batch of items at a time: the same text as the whole list
+/// written at once, so a long list need never be held whole.
+#[derive(Default)]
+pub struct JsonList {
+    started: bool,
+}
+
+impl JsonList {
+    /// The next items, each as one element of the list.
+    pub fn items<T: Serialize>(&mut self, items: impl IntoIterator<Item = T>) -> String {
+        let mut out = String::new();
+        for item in items {
+            out.push_str(if self.started { ",\n" } else { "[\n" });
+            self.started = true;
+            // An element stands one level in; JSON strings hold no raw line breaks.
+            let element = to_json(&item);
+            for (at, line) in element.trim_end().split('\n').enumerate() {
+                if at > 0 {
+                    out.push('\n');
+                }
+                out.push_str("  ");
+                out.push_str(line);
+            }
+        }
+        out
+    }
+
+    /// What closes the list.
+    pub fn end(self) -> String {
+        if self.started { "\n]\n" } else { "[]\n" }.to_string()
+    }
 }
 
 /// The sections `show` prints: all of them in document order, or the asked ones in the
@@ -64,7 +109,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
     let sections = selected(topic, keys)
         .into_iter()
         .map(|section| {
-            let blocks = section.blocks();
+            let blocks = &section.blocks;
             let items = blocks
                 .blocks
                 .iter()
@@ -89,26 +134,6 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
         fields: FrontMatter::of(topic),
         sections,
     })
-}
-
-pub fn list_json(topics: &[&Entry]) -> String {
-    let entries: Vec<ListEntry> = topics
-        .iter()
-        .map(|t| ListEntry {
-            slug: &t.slug,
-            title: &t.title,
-            summary: &t.summary,
-            kind: t.kind,
-            aliases: &t.aliases,
-            tags: &t.tags,
-            origin: &t.origin,
-        })
-        .collect();
-    to_json(&entries)
-}
-
-pub fn search_json(matches: &[Match]) -> String {
-    to_json(&matches)
 }
 
 /// `check --format json`: `{"topics": [...]}`.
@@ -175,10 +200,13 @@ pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) ->
     out
 }
 
-/// The topic list as a Markdown table.
-pub fn list_markdown(topics: &[&Entry]) -> String {
+/// The head of the topic list as a Markdown table.
+pub const LIST_MARKDOWN_HEAD: &str = "| slug | title | summary |\n| --- | --- | --- |\n";
+
+/// Rows of the topic list as a Markdown table, under [`LIST_MARKDOWN_HEAD`].
+pub fn list_markdown(topics: &[Header]) -> String {
     let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
-    let mut out = String::from("| slug | title | summary |\n| --- | --- | --- |\n");
+    let mut out = String::new();
     for topic in topics {
         out.push_str(&format!(
             "| {} | {} | {} |\n",

@@ -54,7 +54,7 @@ pub fn html(topic: &Topic) -> String {
             "<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
             section.key,
             escape(&section.title),
-            blocks_html(&section.blocks().blocks)
+            blocks_html(&section.blocks.blocks)
         ));
     }
     out.push_str("</main>\n<footer>\n");
@@ -73,7 +73,7 @@ pub fn html(topic: &Topic) -> String {
         out.push_str(&format!(
             "<section class=\"disclaimer\">\n<h2>{}</h2>\n{}</section>\n",
             escape(&disclaimer.title),
-            blocks_html(&disclaimer.blocks().blocks)
+            blocks_html(&disclaimer.blocks.blocks)
         ));
     }
     out.push_str("</footer>\n</body>\n</html>\n");

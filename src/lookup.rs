@@ -1,6 +1,6 @@
 //! Finding a topic by what a person typed, and suggesting one when nothing matches.
 
-use crate::topic::Named;
+use crate::topic::Header;
 
 /// How a typed name compares with slugs and aliases: case ignored, spaces and
 /// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
@@ -13,33 +13,33 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// The topic whose slug, title or one of whose aliases matches `name`, tried in that order.
-pub fn find<'a, T: Named>(topics: &'a [T], name: &str) -> Option<&'a T> {
+pub fn find<'a>(topics: &'a [Header], name: &str) -> Option<&'a Header> {
     let wanted = normalize(name);
     topics
         .iter()
-        .find(|t| t.slug() == wanted)
-        .or_else(|| topics.iter().find(|t| normalize(t.title()) == wanted))
+        .find(|t| t.slug == wanted)
+        .or_else(|| topics.iter().find(|t| normalize(&t.title) == wanted))
         .or_else(|| {
             topics
                 .iter()
-                .find(|t| t.aliases().any(|a| normalize(a) == wanted))
+                .find(|t| t.aliases.iter().any(|a| normalize(a) == wanted))
         })
 }
 
 /// Up to three slugs close to `name`, closest first.
-pub fn suggestions<T: Named>(topics: &[T], name: &str) -> Vec<String> {
+pub fn suggestions(topics: &[Header], name: &str) -> Vec<String> {
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &str)> = Vec::new();
     for topic in topics {
-        let best = std::iter::once(topic.slug().to_string())
-            .chain(topic.aliases().map(normalize))
+        let best = std::iter::once(topic.slug.clone())
+            .chain(topic.aliases.iter().map(|a| normalize(a)))
             .map(|candidate| similarity(&wanted, &candidate))
             .fold(0.0, f64::max);
         if best >= 0.75 {
-            scored.push((best, topic.slug()));
+            scored.push((best, &topic.slug));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -62,18 +62,17 @@ fn similarity(wanted: &str, candidate: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse_topic, FileFormat};
-    use crate::topic::Topic;
+    use crate::parse::{parse_header, FileFormat};
 
-    fn topic(slug: &str, aliases: &str) -> Topic {
+    fn topic(slug: &str, aliases: &str) -> Header {
         let text = format!(
             "title: Title of {slug}\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\n\
              aliases: [{aliases}]\n"
         );
-        parse_topic("t.yaml", slug, FileFormat::Yaml, &text).unwrap()
+        parse_header("t.yaml", slug, FileFormat::Yaml, &text).unwrap()
     }
 
-    fn topics() -> Vec<Topic> {
+    fn topics() -> Vec<Header> {
         vec![
             topic("calf-strain", "tennis leg, calf heart attack"),
             topic("plantar-fascia-release", "plantar fasciotomy"),

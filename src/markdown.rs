@@ -1,10 +1,14 @@
 //! Markdown reduced to the blocks footcare shows: headings, paragraphs, list items,
 //! quotes and code. Both renderers work from these, so they agree on what a topic says.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::parse::markdown_options;
 use crate::sanitize::sanitize;
+
+/// The Markdown dialect of topic bodies.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
 
 /// A run of text in one style.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,13 +75,11 @@ pub fn to_blocks(markdown: &str) -> Vec<Block> {
 
 /// The blocks with the byte offset in `markdown` at which each starts.
 pub fn to_located_blocks(markdown: &str) -> Blocks {
-    let mut builder = Builder::default();
+    let mut builder = BlockBuilder::default();
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
-        builder.offset = range.start;
-        builder.event(event);
+        builder.push(event, range.start);
     }
-    builder.flush();
-    builder.done
+    builder.finish()
 }
 
 /// The kind of block being gathered.
@@ -89,9 +91,15 @@ enum Open {
     Quote,
 }
 
+/// Gathers blocks from pulldown-cmark's events, so that a caller that reads the events
+/// for its own ends (finding a topic's sections) gets the blocks from the same pass.
 #[derive(Default)]
-struct Builder {
+pub struct BlockBuilder {
     done: Blocks,
+    /// How many tags are open: 0 between top-level blocks.
+    depth: usize,
+    /// Whether a `#` or `##` heading stood at the top level.
+    section_heading: bool,
     /// Where the event being handled starts.
     offset: usize,
     open: Option<Open>,
@@ -109,11 +117,30 @@ struct Builder {
     links: Vec<(String, usize)>,
 }
 
-impl Builder {
-    fn event(&mut self, event: Event) {
+impl BlockBuilder {
+    /// Takes the next event, which starts at byte `offset` of the Markdown.
+    pub fn push(&mut self, event: Event, offset: usize) {
+        self.offset = offset;
         match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
+            Event::Start(tag) => {
+                if self.depth == 0
+                    && matches!(
+                        tag,
+                        Tag::Heading {
+                            level: HeadingLevel::H1 | HeadingLevel::H2,
+                            ..
+                        }
+                    )
+                {
+                    self.section_heading = true;
+                }
+                self.depth += 1;
+                self.start(tag);
+            }
+            Event::End(tag) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.end(tag);
+            }
             Event::Text(text) => match self.code.as_mut() {
                 Some(code) => code.push_str(&sanitize(&text)),
                 None => self.push_text(&text, false),
@@ -127,6 +154,18 @@ impl Builder {
             }
             _ => {}
         }
+    }
+
+    /// Whether the Markdown had a top-level `#` or `##` heading, which only a Markdown
+    /// topic's section breaks may have.
+    pub fn saw_section_heading(&self) -> bool {
+        self.section_heading
+    }
+
+    /// The blocks, with where each starts.
+    pub fn finish(mut self) -> Blocks {
+        self.flush();
+        self.done
     }
 
     fn start(&mut self, tag: Tag) {

@@ -4,13 +4,14 @@
 
 use std::fmt;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::sanitize::{sanitize, sanitize_in_place};
-use crate::topic::{Kind, Section, SectionKey, Source, Topic, TopicError};
+use crate::markdown::{markdown_options, BlockBuilder};
+use crate::sanitize::{sanitize, sanitize_in_place, sanitize_name};
+use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic, TopicError};
 
 /// Parses a patch file: `## ` sections, with no front matter, to add to a topic's own.
 pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
@@ -66,11 +67,6 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.contains("--")
 }
 
-/// The Markdown dialect of topic bodies.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
-}
-
 /// Parses one topic file. `file` is the name used in error messages.
 pub fn parse_topic(
     file: &str,
@@ -78,67 +74,9 @@ pub fn parse_topic(
     format: FileFormat,
     text: &str,
 ) -> Result<Topic, TopicError> {
-    // Messages can quote the file, so they are sanitised like everything else from it.
-    let at_file = |problem: Problem| TopicError {
-        file: file.to_string(),
-        line: problem.line,
-        message: sanitize(&problem.message).into_owned(),
-    };
-    if !is_valid_slug(slug) {
-        return Err(at_file(Problem::general(format!(
-            "`{slug}` is not a usable topic name: name the file with lowercase letters, \
-             digits and dashes, like `calf-strain.md`"
-        ))));
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = &*sanitize(text);
-    let (fields, sections, field_lines) = match format {
-        FileFormat::Markdown => {
-            let parts = split_front_matter(text).map_err(at_file)?;
-            let fields = parse_fields(parts.yaml, parts.yaml_line).map_err(at_file)?;
-            let field_lines = top_level_field_lines(parts.yaml, parts.yaml_line);
-            if fields.sections.is_some() {
-                return Err(at_file(Problem::general(
-                    "`sections` belongs in YAML topic files; in a Markdown topic, \
-                     start each section with a `## ` heading"
-                        .to_string(),
-                )));
-            }
-            let sections = split_sections(parts.body, parts.body_line).map_err(at_file)?;
-            (fields, sections, field_lines)
-        }
-        FileFormat::Yaml => {
-            let mut fields = parse_fields(text, 1).map_err(at_file)?;
-            let sections = fields
-                .sections
-                .take()
-                .map(|s| s.0)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(key, yaml)| {
-                    if holds_section_heading(&yaml.body) {
-                        return Err(at_file(Problem::general(format!(
-                            "section `{key}` holds a `#` or `##` heading: in a YAML topic each \
-                             section is a key under `sections`, and headings inside one \
-                             start with `###`"
-                        ))));
-                    }
-                    Ok(Section {
-                        key,
-                        title: yaml
-                            .title
-                            .unwrap_or_else(|| key.default_title().to_string()),
-                        markdown: yaml.body,
-                        line: None,
-                        body_line: None,
-                        precompiled: None,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            (fields, sections, top_level_field_lines(text, 1))
-        }
-    };
-    let mut topic = Topic {
+    let parsed = parse_file(file, slug, format, text, Read::Whole)?;
+    let fields = parsed.fields;
+    Ok(Topic {
         slug: slug.to_string(),
         file: file.to_string(),
         title: fields.title,
@@ -148,11 +86,140 @@ pub fn parse_topic(
         tags: fields.tags,
         reviewed: fields.reviewed,
         sources: fields.sources,
-        sections,
-        field_lines,
+        sections: parsed.sections,
+        field_lines: parsed.field_lines,
+    })
+}
+
+/// Parses only the front matter of a topic file, for `list` and for finding a topic by
+/// name: the same fields and errors as [`parse_topic`], without reading the sections.
+pub fn parse_header(
+    file: &str,
+    slug: &str,
+    format: FileFormat,
+    text: &str,
+) -> Result<Header, TopicError> {
+    let fields = parse_file(file, slug, format, text, Read::FrontMatter)?.fields;
+    Ok(Header {
+        slug: slug.to_string(),
+        file: file.to_string(),
+        title: fields.title,
+        summary: fields.summary,
+        kind: fields.kind,
+        aliases: fields.aliases,
+        tags: fields.tags,
+    })
+}
+
+/// How much of a topic file to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    FrontMatter,
+    Whole,
+}
+
+/// A topic file's fields and, when read whole, its sections.
+struct ParsedFile {
+    fields: Fields,
+    sections: Vec<Section>,
+    field_lines: Vec<(String, usize)>,
+}
+
+fn parse_file(
+    file: &str,
+    slug: &str,
+    format: FileFormat,
+    text: &str,
+    read: Read,
+) -> Result<ParsedFile, TopicError> {
+    // Messages can quote the file, so they are sanitised like everything else from it.
+    let at_file = |problem: Problem| TopicError {
+        file: file.to_string(),
+        line: problem.line,
+        message: sanitize(&problem.message).into_owned(),
     };
-    clean_strings(&mut topic);
-    Ok(topic)
+    if !is_valid_slug(slug) {
+        return Err(at_file(Problem::general(format!(
+            "`{}` is not a usable topic name: name the file with lowercase letters, \
+             digits and dashes, like `calf-strain.md`",
+            sanitize_name(slug)
+        ))));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &*sanitize(text);
+    let mut parsed = match format {
+        FileFormat::Markdown => {
+            let parts = split_front_matter(text).map_err(at_file)?;
+            let fields = parse_fields(parts.yaml, parts.yaml_line).map_err(at_file)?;
+            if fields.sections.is_some() {
+                return Err(at_file(Problem::general(
+                    "`sections` belongs in YAML topic files; in a Markdown topic, \
+                     start each section with a `## ` heading"
+                        .to_string(),
+                )));
+            }
+            let mut parsed = ParsedFile {
+                fields,
+                sections: Vec::new(),
+                field_lines: Vec::new(),
+            };
+            if read == Read::Whole {
+                parsed.sections = split_sections(parts.body, parts.body_line).map_err(at_file)?;
+                parsed.field_lines = top_level_field_lines(parts.yaml, parts.yaml_line);
+            }
+            parsed
+        }
+        FileFormat::Yaml => {
+            let mut fields = parse_fields(text, 1).map_err(at_file)?;
+            let yaml_sections = fields.sections.take().map(|s| s.0).unwrap_or_default();
+            let mut parsed = ParsedFile {
+                fields,
+                sections: Vec::new(),
+                field_lines: Vec::new(),
+            };
+            if read == Read::Whole {
+                parsed.sections = yaml_sections
+                    .into_iter()
+                    .map(|(key, yaml)| yaml_section(key, yaml).map_err(at_file))
+                    .collect::<Result<Vec<_>, _>>()?;
+                parsed.field_lines = top_level_field_lines(text, 1);
+            }
+            parsed
+        }
+    };
+    clean_fields(&mut parsed.fields);
+    for section in &mut parsed.sections {
+        one_line(&mut section.title);
+    }
+    Ok(parsed)
+}
+
+/// A section of a YAML topic, its body read into blocks in one pass.
+fn yaml_section(key: SectionKey, yaml: YamlSection) -> Result<Section, Problem> {
+    // YAML escapes such as `"\e"` can put control characters back into the body.
+    let mut markdown = yaml.body;
+    sanitize_in_place(&mut markdown);
+    let mut builder = BlockBuilder::default();
+    for (event, range) in Parser::new_ext(&markdown, markdown_options()).into_offset_iter() {
+        builder.push(event, range.start);
+    }
+    if builder.saw_section_heading() {
+        return Err(Problem::general(format!(
+            "section `{key}` holds a `#` or `##` heading: in a YAML topic each \
+             section is a key under `sections`, and headings inside one \
+             start with `###`"
+        )));
+    }
+    Ok(Section {
+        key,
+        title: yaml
+            .title
+            .unwrap_or_else(|| key.default_title().to_string()),
+        blocks: builder.finish(),
+        markdown,
+        line: None,
+        body_line: None,
+    })
 }
 
 /// Where each top-level `field:` of some YAML starts; `first_line` is the file line of the
@@ -171,48 +238,27 @@ fn top_level_field_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> 
         .collect()
 }
 
-/// YAML escapes such as `"\e"` can put control characters back into values, so the
-/// values are sanitised again; one-line fields get their white space folded to spaces.
-fn clean_strings(topic: &mut Topic) {
-    let one_line = |text: &mut String| {
-        sanitize_in_place(text);
-        if text.contains(char::is_whitespace) {
-            *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
-    };
-    one_line(&mut topic.title);
-    one_line(&mut topic.summary);
-    topic.aliases.iter_mut().for_each(one_line);
-    topic.tags.iter_mut().for_each(one_line);
-    for source in &mut topic.sources {
+/// Sanitises a one-line field again (YAML escapes such as `"\e"` can put control
+/// characters back into values) and folds its white space to single spaces.
+fn one_line(text: &mut String) {
+    sanitize_in_place(text);
+    if text.contains(char::is_whitespace) {
+        *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+}
+
+fn clean_fields(fields: &mut Fields) {
+    one_line(&mut fields.title);
+    one_line(&mut fields.summary);
+    fields.aliases.iter_mut().for_each(one_line);
+    fields.tags.iter_mut().for_each(one_line);
+    for source in &mut fields.sources {
         one_line(&mut source.title);
         one_line(&mut source.publisher);
         for field in [&mut source.authors, &mut source.doi, &mut source.url] {
             field.iter_mut().for_each(one_line);
         }
     }
-    for section in &mut topic.sections {
-        one_line(&mut section.title);
-        sanitize_in_place(&mut section.markdown);
-    }
-}
-
-/// Whether Markdown has a top-level `#` or `##` heading, which only a Markdown topic's
-/// section breaks may have.
-fn holds_section_heading(markdown: &str) -> bool {
-    let mut depth = 0usize;
-    for event in Parser::new_ext(markdown, markdown_options()) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1 | HeadingLevel::H2,
-                ..
-            }) if depth == 0 => return true,
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
 }
 
 /// What went wrong, before we know which file it was in.
@@ -281,20 +327,20 @@ fn split_front_matter(text: &str) -> Result<FrontMatter<'_>, Problem> {
 /// Every field a topic file may have. Unknown fields are errors, so a typo is caught.
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Fields {
-    pub title: String,
-    pub summary: String,
-    pub kind: Kind,
+struct Fields {
+    title: String,
+    summary: String,
+    kind: Kind,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    aliases: Vec<String>,
     #[serde(default)]
-    pub tags: Vec<String>,
-    pub reviewed: Date,
+    tags: Vec<String>,
+    reviewed: Date,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    sources: Vec<Source>,
     /// Only in YAML topic files.
     #[serde(default)]
-    pub sections: Option<YamlSections>,
+    sections: Option<YamlSections>,
 }
 
 /// Reads the fields; `first_line` is the file line the YAML starts on.
@@ -304,9 +350,6 @@ fn parse_fields(yaml: &str, first_line: usize) -> Result<Fields, Problem> {
             first_line,
             "no fields: a topic needs at least title, summary, kind and reviewed".to_string(),
         ));
-    }
-    if let Some(fields) = crate::simple_yaml::read(yaml) {
-        return Ok(fields);
     }
     if let Some(line) = too_deep(yaml) {
         return Err(Problem::at(
@@ -379,7 +422,7 @@ fn too_deep(yaml: &str) -> Option<usize> {
 
 /// A YAML topic's sections, in the order the file gives them.
 #[derive(Debug, PartialEq)]
-pub(crate) struct YamlSections(Vec<(SectionKey, YamlSection)>);
+struct YamlSections(Vec<(SectionKey, YamlSection)>);
 
 /// A section body, either a bare Markdown string or `{title, body}`.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -463,53 +506,61 @@ pub fn derive_key(heading: &str) -> String {
         .join("-")
 }
 
-/// Splits a Markdown body into its sections at each top-level `## ` heading.
-/// `first_line` is the file line the body starts on.
+/// Splits a Markdown body into its sections at each top-level `## ` heading, and reads
+/// each section's blocks in the same pass. `first_line` is the file line the body starts on.
 fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem> {
     let lines = LineCounter::new(body, first_line);
-    let mut headings: Vec<Heading> = Vec::new();
+    // Each heading, and the blocks of what follows it up to the next.
+    let mut headings: Vec<(Heading, BlockBuilder)> = Vec::new();
     let mut open: Option<Heading> = None;
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) if depth == 0 => {
-                depth += 1;
-                match level {
-                    HeadingLevel::H1 => {
-                        return Err(Problem::at(
-                            lines.line_at(range.start),
-                            "a level-1 heading: the title belongs in the front matter's \
-                             `title`, and each section starts with `## `"
-                                .to_string(),
-                        ))
-                    }
-                    HeadingLevel::H2 => {
-                        open = Some(Heading {
-                            start: range.start,
-                            end: range.end,
-                            id: id.map(|id| id.to_string()),
-                            text: String::new(),
-                        })
-                    }
-                    _ => {}
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) if depth == 0 => match level {
+                HeadingLevel::H1 => {
+                    return Err(Problem::at(
+                        lines.line_at(range.start),
+                        "a level-1 heading: the title belongs in the front matter's \
+                         `title`, and each section starts with `## `"
+                            .to_string(),
+                    ))
                 }
-            }
-            Event::Start(_) => depth += 1,
+                HeadingLevel::H2 => {
+                    depth += 1;
+                    open = Some(Heading {
+                        start: range.start,
+                        end: range.end,
+                        id: id.as_ref().map(|id| id.to_string()),
+                        text: String::new(),
+                    });
+                    continue;
+                }
+                _ => {}
+            },
             Event::End(TagEnd::Heading(HeadingLevel::H2)) if depth == 1 => {
                 depth -= 1;
-                headings.extend(open.take());
-            }
-            Event::End(_) => depth -= 1,
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(heading) = open.as_mut() {
-                    heading.text.push_str(&text);
+                if let Some(heading) = open.take() {
+                    headings.push((heading, BlockBuilder::default()));
                 }
+                continue;
             }
             _ => {}
         }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if let Some(heading) = open.as_mut() {
+            if let Event::Text(text) | Event::Code(text) = &event {
+                heading.text.push_str(text);
+            }
+        } else if let Some((_, blocks)) = headings.last_mut() {
+            blocks.push(event, range.start);
+        }
     }
 
-    let preamble_end = headings.first().map_or(body.len(), |h| h.start);
+    let preamble_end = headings.first().map_or(body.len(), |(h, _)| h.start);
     let preamble = &body[..preamble_end];
     if let Some(offset) = preamble.find(|c: char| !c.is_whitespace()) {
         return Err(Problem::at(
@@ -520,8 +571,11 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
         ));
     }
 
+    let ends: Vec<usize> = (headings.iter().skip(1).map(|(h, _)| h.start))
+        .chain([body.len()])
+        .collect();
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
-    for (index, heading) in headings.iter().enumerate() {
+    for ((heading, blocks), end) in headings.into_iter().zip(ends) {
         let line = lines.line_at(heading.start);
         let title = heading.text.trim().to_string();
         let name = heading.id.clone().unwrap_or_else(|| derive_key(&title));
@@ -544,12 +598,14 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
                 ),
             ));
         }
-        let end = headings
-            .get(index + 1)
-            .map_or(body.len(), |next| next.start);
         let whole = &body[heading.end.min(end)..end];
         let markdown = whole.trim_start_matches(['\r', '\n']);
         let start = end - markdown.len();
+        // The blocks were found in the whole body: their starts are made the section's.
+        let mut blocks = blocks.finish();
+        for at in &mut blocks.starts {
+            *at = at.saturating_sub(start);
+        }
         // The body starts below the heading's last line, even when the file ends on it.
         let below_heading = lines.line_at(heading.end.saturating_sub(1).max(heading.start)) + 1;
         sections.push(Section {
@@ -558,7 +614,7 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
             markdown: markdown.trim_end().to_string(),
             line: Some(line),
             body_line: Some(lines.line_at(start).max(below_heading)),
-            precompiled: None,
+            blocks,
         });
     }
     Ok(sections)

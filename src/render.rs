@@ -9,10 +9,8 @@ use termimad::minimad::{Compound, Line, Text};
 use termimad::{FmtText, MadSkin};
 use unicode_width::UnicodeWidthStr;
 
-use crate::check::{Level, TopicReport};
-use crate::entry::Entry;
 use crate::markdown::{Block, Span};
-use crate::topic::{SectionKey, Source, Topic, BUILT_IN_ORIGIN};
+use crate::topic::{Header, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 
 /// How output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +28,7 @@ pub const SHORT_DISCLAIMER: &str =
 /// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
-/// A section's blocks worked out ahead of time are borrowed, not copied.
+/// A section's blocks are borrowed, not copied.
 pub fn topic_blocks<'a>(
     topic: &'a Topic,
     keys: &[SectionKey],
@@ -39,7 +37,7 @@ pub fn topic_blocks<'a>(
     let mut blocks = Vec::new();
     let push_section = |blocks: &mut Vec<Cow<'a, Block>>, key: SectionKey| {
         if let Some(section) = topic.section(key) {
-            let body = section.blocks();
+            let body = &section.blocks;
             if body.blocks.is_empty() && keys.is_empty() {
                 return;
             }
@@ -47,10 +45,7 @@ pub fn topic_blocks<'a>(
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
             }));
-            match body {
-                Cow::Borrowed(body) => blocks.extend(body.blocks.iter().map(Cow::Borrowed)),
-                Cow::Owned(body) => blocks.extend(body.blocks.into_iter().map(Cow::Owned)),
-            }
+            blocks.extend(body.blocks.iter().map(Cow::Borrowed));
         }
     };
     if keys.is_empty() {
@@ -276,73 +271,16 @@ fn skin(color: bool) -> MadSkin {
     skin
 }
 
-/// `check` output: each finding compiler-style, `path:line: level: message`, then a line
-/// with each topic's figures, then the totals.
-pub fn check_report(reports: &[TopicReport], color: bool) -> String {
-    let mut out = String::new();
-    let (mut errors, mut warnings) = (0, 0);
-    for report in reports {
-        for finding in &report.findings {
-            let place = match finding.line {
-                Some(line) => format!("{}:{line}", report.file),
-                None => report.file.clone(),
-            };
-            let level = match (finding.level, color) {
-                (Level::Error, true) => format!("{}", "error".red().bold()),
-                (Level::Warning, true) => format!("{}", "warning".yellow().bold()),
-                (Level::Error, false) => "error".to_string(),
-                (Level::Warning, false) => "warning".to_string(),
-            };
-            out.push_str(&format!("{place}: {level}: {}\n", finding.message));
-        }
-        let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
-        errors += e;
-        warnings += w;
-        let figures = match &report.readability {
-            Some(f) => format!(
-                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence",
-                f.fk_grade, f.smog, f.reading_ease, f.words_per_sentence
-            ),
-            None => "not measured".to_string(),
-        };
-        out.push_str(&format!("{}: {figures}: {}\n", report.slug, counted(e, w)));
-    }
-    out.push_str(&format!(
-        "{} {} checked: {}\n",
-        reports.len(),
-        if reports.len() == 1 {
-            "topic"
-        } else {
-            "topics"
-        },
-        counted(errors, warnings)
-    ));
-    out
-}
-
-fn counted(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
-}
-
 /// The topic list for scripts: `slug<TAB>title<TAB>summary<TAB>origin`, one topic a line.
-pub fn list_plain(topics: &[&Entry]) -> String {
+pub fn list_plain(topics: &[Header]) -> String {
     let mut out = String::with_capacity(topics.len() * 128);
     for topic in topics {
         out.push_str(&topic.slug);
-        for field in [&*topic.title, &*topic.summary, &*topic.origin] {
+        let origin = topic.origin();
+        for field in [&topic.title, &topic.summary, &origin] {
             out.push('\t');
             // A tab or line break inside a field would break the line into the wrong columns.
-            // All three are ASCII, so bytes are checked; without an early exit, the check
-            // runs on many bytes at once.
-            let breaks = field
-                .bytes()
-                .fold(false, |found, b| found | matches!(b, b'\t' | b'\n' | b'\r'));
-            if breaks {
+            if field.contains(['\t', '\n', '\r']) {
                 out.push_str(&field.replace(['\t', '\n', '\r'], " "));
             } else {
                 out.push_str(field);
@@ -355,8 +293,8 @@ pub fn list_plain(topics: &[&Entry]) -> String {
 
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
 /// where each topic comes from when they do not all come from footcare itself.
-pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
-    let show_origin = topics.iter().any(|t| *t.origin != *BUILT_IN_ORIGIN);
+pub fn list_wrapped(topics: &[Header], color: bool, width: usize) -> String {
+    let show_origin = topics.iter().any(|t| t.origin() != BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let summary_column = slug_width + title_width + 4;
@@ -381,7 +319,10 @@ pub fn list_wrapped(topics: &[&Entry], color: bool, width: usize) -> String {
         }
         let mut lines = wrap_words(&topic.summary, summary_width);
         if show_origin {
-            lines.extend(wrap_words(&format!("from {}", topic.origin), summary_width));
+            lines.extend(wrap_words(
+                &format!("from {}", topic.origin()),
+                summary_width,
+            ));
         }
         for (index, line) in lines.iter().enumerate() {
             if index > 0 || indent == 4 {
@@ -438,6 +379,18 @@ mod tests {
                     ## Overview\nYour calf has\ntwo **big** muscles.\n\n\
                     ## Risks\n- It can tear\n  again.\n  - worse if you rush\n- It can ache.\n";
         parse_topic("calf-strain.md", "calf-strain", FileFormat::Markdown, text).unwrap()
+    }
+
+    fn header(topic: &Topic) -> Header {
+        Header {
+            slug: topic.slug.clone(),
+            file: topic.file.clone(),
+            title: topic.title.clone(),
+            summary: topic.summary.clone(),
+            kind: topic.kind,
+            aliases: topic.aliases.clone(),
+            tags: topic.tags.clone(),
+        }
     }
 
     fn plain(topic: &Topic, keys: &[SectionKey]) -> String {
@@ -532,9 +485,9 @@ mod tests {
 
     #[test]
     fn the_plain_list_is_tab_separated() {
-        let topic = Entry::new(&topic(), String::new());
+        let topic = header(&topic());
         assert_eq!(
-            list_plain(&[&topic]),
+            list_plain(&[topic]),
             "calf-strain\tCalf strain\tA pulled calf muscle.\t.\n"
         );
     }
@@ -545,11 +498,7 @@ mod tests {
         let mut second = topic();
         second.slug = "plantar-fascia-release".to_string();
         second.summary = "word ".repeat(40);
-        let (first, second) = (
-            Entry::new(&first, String::new()),
-            Entry::new(&second, String::new()),
-        );
-        let out = list_wrapped(&[&first, &second], false, 60);
+        let out = list_wrapped(&[header(&first), header(&second)], false, 60);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0].find("Calf strain"),

@@ -45,6 +45,24 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A name for a message, such as a file's or a folder's: sanitised like any text, and
+/// kept on one line, so a name holding a line break cannot forge a line of its own.
+pub fn sanitize_name(name: &str) -> Cow<'_, str> {
+    if !name.contains('\n') {
+        return sanitize(name);
+    }
+    let escaped = name.replace('\n', "\\x0a");
+    Cow::Owned(sanitize(&escaped).into_owned())
+}
+
+/// The standard I/O message ends with "(os error N)", which helps nobody reading it.
+pub fn without_os_error_code(message: &str) -> &str {
+    match message.rfind(" (os error ") {
+        Some(cut) if message.ends_with(')') => &message[..cut],
+        _ => message,
+    }
+}
+
 /// Sanitises a string in place, allocating only when something changes.
 pub fn sanitize_in_place(text: &mut String) {
     if let Cow::Owned(clean) = sanitize(text) {
@@ -71,6 +89,15 @@ fn needs_care(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn os_error_codes_are_dropped_from_messages() {
+        assert_eq!(
+            without_os_error_code("No space left on device (os error 28)"),
+            "No space left on device"
+        );
+        assert_eq!(without_os_error_code("no code here"), "no code here");
+    }
 
     #[test]
     fn ordinary_text_is_borrowed_unchanged() {

@@ -1,6 +1,5 @@
 //! What a topic is, once parsed: its front matter and its sections.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -65,16 +64,6 @@ impl SectionKey {
     pub fn list_all() -> String {
         SectionKey::ALL.map(SectionKey::as_str).join(", ")
     }
-
-    /// Its place in [`SectionKey::ALL`]: how footcare's binary forms store a key.
-    pub fn number(self) -> u8 {
-        SectionKey::ALL.iter().position(|k| *k == self).unwrap_or(0) as u8
-    }
-
-    /// The key [`SectionKey::number`] gave `number`, if any did.
-    pub fn from_number(number: u8) -> Option<SectionKey> {
-        SectionKey::ALL.get(usize::from(number)).copied()
-    }
 }
 
 impl fmt::Display for SectionKey {
@@ -88,23 +77,6 @@ impl fmt::Display for SectionKey {
 pub enum Kind {
     Procedure,
     Condition,
-}
-
-impl Kind {
-    /// How footcare's binary forms store a kind.
-    pub fn number(self) -> u8 {
-        match self {
-            Kind::Procedure => 0,
-            Kind::Condition => 1,
-        }
-    }
-
-    /// The kind [`Kind::number`] gave `number`, if any did.
-    pub fn from_number(number: u8) -> Option<Kind> {
-        [Kind::Procedure, Kind::Condition]
-            .into_iter()
-            .find(|kind| kind.number() == number)
-    }
 }
 
 /// Where a fact in a topic comes from.
@@ -133,27 +105,18 @@ pub struct Section {
     pub line: Option<usize>,
     /// The line `markdown` starts on in the file, where that is known.
     pub body_line: Option<usize>,
-    /// `markdown` as blocks, when they were worked out ahead of time: the built-in topics'
-    /// are, when footcare is built. `None` means they are worked out when asked for.
-    /// [`Section::append_markdown`], the one way `markdown` changes, drops them.
-    pub(crate) precompiled: Option<Blocks>,
+    /// `markdown` as blocks, with where each starts in it: worked out when the file is
+    /// parsed, in the same pass that finds the sections.
+    pub blocks: Blocks,
 }
 
 impl Section {
-    /// The blocks of `markdown`, and where each starts in it.
-    pub fn blocks(&self) -> Cow<'_, Blocks> {
-        match &self.precompiled {
-            Some(blocks) => Cow::Borrowed(blocks),
-            None => Cow::Owned(to_located_blocks(&self.markdown)),
-        }
-    }
-
     /// Adds Markdown at the end of the section, after a blank line (a clinic's patch).
     pub fn append_markdown(&mut self, markdown: &str) {
         self.markdown.push_str("\n\n");
         self.markdown.push_str(markdown);
-        // Blocks worked out before no longer describe the whole section.
-        self.precompiled = None;
+        // The blocks must describe the whole section again.
+        self.blocks = to_located_blocks(&self.markdown);
     }
 }
 
@@ -205,7 +168,7 @@ impl Topic {
     }
 }
 
-pub(crate) fn origin_of(file: &str) -> String {
+fn origin_of(file: &str) -> String {
     if file.starts_with(BUILT_IN_PREFIX) {
         return BUILT_IN_ORIGIN.to_string();
     }
@@ -215,24 +178,29 @@ pub(crate) fn origin_of(file: &str) -> String {
     }
 }
 
-/// The names a topic can be found by, for look-ups over topics and entries alike.
-pub trait Named {
-    fn slug(&self) -> &str;
-    fn title(&self) -> &str;
-    fn aliases(&self) -> impl Iterator<Item = &str>;
+/// What `list` and name look-ups need of a topic: its front matter's names and summary,
+/// read without its sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub slug: String,
+    /// The file it was read from, as messages name it.
+    pub file: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
 }
 
-impl Named for Topic {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn aliases(&self) -> impl Iterator<Item = &str> {
-        self.aliases.iter().map(String::as_str)
+impl Header {
+    /// Where the topic comes from: [`BUILT_IN_ORIGIN`], or the folder that holds its file.
+    pub fn origin(&self) -> String {
+        origin_of(&self.file)
     }
 }
+
+/// A parsed topic, or why its file could not be used.
+pub type Loaded = Result<Topic, TopicError>;
 
 /// A problem with one topic file, named by its path and, where known, its line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,11 +20,6 @@ pub fn footcare() -> Command {
     }
     // Only the built-in topics, whatever the machine's own clinic folder holds.
     cmd.env("FOOTCARE_TOPICS_PATH", "");
-    // The index is kept apart from the user's own.
-    cmd.env(
-        "XDG_CACHE_HOME",
-        std::env::temp_dir().join("footcare-tests-cache"),
-    );
     cmd
 }
 

@@ -1,0 +1,231 @@
+//! Reading one topic folder safely: which of its files can be topics or patches, and their
+//! text. Links that lead out of the folder, files that are not regular files, files over
+//! the size limit and text that is not UTF-8 are dealt with here, the same way whichever
+//! command asks and however it finds the file.
+
+use std::ffi::{OsStr, OsString};
+use std::fs;
+use std::io::{self, Read};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use crate::parse::{topic_file_name, FileFormat, EXTENSIONS};
+use crate::sanitize::{sanitize_name, without_os_error_code};
+use crate::topic::TopicError;
+
+/// A topic file larger than this is refused unread: real topics are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A file name ending that holds additions to another topic's sections.
+pub const PATCH_SUFFIX: &str = ".patch.md";
+
+/// What a file holds, going by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Topic(FileFormat),
+    Patch,
+}
+
+/// A regular file in a folder whose name makes it a topic or a patch.
+#[derive(Debug, Clone)]
+pub struct FolderFile {
+    /// The slug its name gives. A name that is not UTF-8 gives no usable slug, which the
+    /// parser reports.
+    pub slug: String,
+    pub role: Role,
+    pub path: PathBuf,
+    /// Why the file is not read, when it is not: a link out of the folder, or a second
+    /// topic file for one slug.
+    pub refused: Option<TopicError>,
+}
+
+impl FolderFile {
+    /// Its name as messages show it.
+    pub fn shown(&self) -> String {
+        shown(&self.path)
+    }
+
+    /// Its text, if it is a file footcare reads.
+    pub fn read(&self) -> Result<String, TopicError> {
+        if let Some(refusal) = &self.refused {
+            return Err(refusal.clone());
+        }
+        read_limited(&self.path).map_err(|(line, message)| TopicError {
+            file: self.shown(),
+            line,
+            message,
+        })
+    }
+}
+
+/// A folder that could be listed.
+pub struct Folder {
+    dir: PathBuf,
+    /// Where it really is, to tell which links stay inside it.
+    root: PathBuf,
+}
+
+impl Folder {
+    /// Opens `dir`, or says why it cannot be read.
+    pub fn open(dir: &Path) -> io::Result<Folder> {
+        // Opening the listing proves that it can be read, without reading an entry.
+        fs::read_dir(dir)?;
+        Ok(Folder {
+            dir: dir.to_path_buf(),
+            root: fs::canonicalize(dir)?,
+        })
+    }
+
+    /// Every file that can be a topic or a patch, in file-name order.
+    pub fn files(&self) -> io::Result<Vec<FolderFile>> {
+        let mut names: Vec<(String, OsString, bool)> = Vec::new();
+        for entry in fs::read_dir(&self.dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let lossy = name.to_string_lossy().into_owned();
+            if is_candidate(&lossy) {
+                // The listing knows most files' types, which saves asking again.
+                let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                names.push((lossy, name, is_link));
+            }
+        }
+        // Stable: names that read the same once made UTF-8 keep the listing's order.
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let files = names
+            .into_iter()
+            .filter_map(|(lossy, name, is_link)| self.file(lossy, &name, is_link))
+            .collect();
+        Ok(refuse_second_files(files))
+    }
+
+    /// The files for `slug` that [`Folder::files`] would list, without listing the folder.
+    pub fn files_for(&self, slug: &str) -> Vec<FolderFile> {
+        let names = (EXTENSIONS.iter().map(|(ext, _)| format!("{slug}.{ext}")))
+            .chain([format!("{slug}{PATCH_SUFFIX}")]);
+        let files = names
+            .filter_map(|name| {
+                let path = self.dir.join(&name);
+                let is_link = fs::symlink_metadata(&path).ok()?.file_type().is_symlink();
+                self.file(name.clone(), OsStr::new(&name), is_link)
+            })
+            .collect();
+        refuse_second_files(files)
+    }
+
+    fn file(&self, lossy: String, name: &OsStr, is_link: bool) -> Option<FolderFile> {
+        let path = self.dir.join(name);
+        // Only regular files: reading a FIFO or a device could block forever.
+        let meta = if is_link {
+            fs::metadata(&path)
+        } else {
+            fs::symlink_metadata(&path)
+        };
+        if !meta.is_ok_and(|meta| meta.is_file()) {
+            return None;
+        }
+        let (slug, role) = match lossy.strip_suffix(PATCH_SUFFIX) {
+            Some(slug) => (slug.to_string(), Role::Patch),
+            None => {
+                let (slug, format) = topic_file_name(&lossy)?;
+                (slug.to_string(), Role::Topic(format))
+            }
+        };
+        let refused = (is_link && links_outside(&self.root, &path)).then(|| TopicError {
+            file: shown(&path),
+            line: None,
+            message: "a link to a file outside the content folder, which footcare does not \
+                      follow"
+                .to_string(),
+        });
+        Some(FolderFile {
+            slug,
+            role,
+            path,
+            refused,
+        })
+    }
+}
+
+/// Whether a name, by itself, can be a topic's or a patch's.
+fn is_candidate(name: &str) -> bool {
+    !name.starts_with('.') && (name.ends_with(PATCH_SUFFIX) || topic_file_name(name).is_some())
+}
+
+/// Refuses each topic file whose slug an earlier topic file of the folder already has.
+fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
+    for at in 0..files.len() {
+        if files[at].role == Role::Patch || files[at].refused.is_some() {
+            continue;
+        }
+        let first = files[..at].iter().find(|earlier| {
+            earlier.role != Role::Patch
+                && earlier.refused.is_none()
+                && earlier.slug == files[at].slug
+        });
+        if let Some(first) = first {
+            files[at].refused = Some(TopicError {
+                file: files[at].shown(),
+                line: None,
+                message: format!(
+                    "{} defines the same topic; keep one of the two files",
+                    first.shown()
+                ),
+            });
+        }
+    }
+    files
+}
+
+/// A path as messages show it: file names are content too, and may hold control
+/// characters or line breaks.
+pub fn shown(path: &Path) -> String {
+    sanitize_name(&path.to_string_lossy()).into_owned()
+}
+
+/// Whether `path`, a symbolic link, leads out of the folder `root`. Such links are not
+/// followed: a topic folder must not become a way to print any file on the machine.
+fn links_outside(root: &Path, path: &Path) -> bool {
+    fs::canonicalize(path).map_or(true, |target| !target.starts_with(root))
+}
+
+/// Reads a file as UTF-8, refusing it without reading it whole if it is over the limit.
+/// An error carries the line where that is known.
+fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
+    // Not blocking: should the file have become a FIFO since it was listed, opening it
+    // must not wait for a writer.
+    let file = fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| (None, format!("cannot open: {}", io_reason(&e))))?;
+    let is_file = file.metadata().is_ok_and(|meta| meta.is_file());
+    if !is_file {
+        return Err((None, "not a regular file".to_string()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (None, format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((
+            None,
+            format!(
+                "larger than {} KiB, the limit for a topic file",
+                MAX_FILE_BYTES / 1024
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        (
+            Some(line),
+            "not UTF-8 text: save the file with UTF-8 encoding".to_string(),
+        )
+    })
+}
+
+/// An I/O error as a reader should see it.
+pub fn io_reason(error: &io::Error) -> String {
+    without_os_error_code(&error.to_string()).to_string()
+}

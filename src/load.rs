@@ -1,0 +1,448 @@
+//! The one way topics are read, for every command: the layers of a [`ContentSource`]
+//! become a plan for each slug (which files can give its topic, and its patches), and the
+//! plans are read in slug order, a batch at a time, spread over the cores. Nothing is kept
+//! between runs: every answer comes from the files as they are now.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::builtin;
+use crate::folder::{io_reason, shown, Folder, FolderFile, Role};
+use crate::parse::{parse_header, parse_patch, parse_topic, topic_file_name, FileFormat};
+use crate::patch::add_sections;
+use crate::source::ContentSource;
+use crate::topic::{Header, Loaded, Section, Topic, TopicError};
+
+/// How many topics are read at once: enough to keep every core busy, few enough that a
+/// folder of any size is never held in memory whole.
+const BATCH: usize = 256;
+
+/// Where a problem is reported among the others: by layer, then by the file's place in
+/// its folder's listing, every topic file before every patch. This keeps the warnings in
+/// the same order however the work was spread over the cores.
+type Place = (bool, usize, usize);
+
+/// A problem with a file, and its place.
+#[derive(Clone)]
+struct Noted {
+    place: Place,
+    problem: TopicError,
+}
+
+/// Problems as they are met, to be reported in order.
+#[derive(Default, Clone)]
+pub struct Problems(Vec<Noted>);
+
+impl Problems {
+    fn note(&mut self, place: Place, problem: TopicError) {
+        self.0.push(Noted { place, problem });
+    }
+
+    fn extend(&mut self, other: Problems) {
+        self.0.extend(other.0);
+    }
+
+    /// The problems in order: layer by layer, each folder's files in name order, the
+    /// patches last.
+    pub fn into_sorted(mut self) -> Vec<TopicError> {
+        self.0.sort_by_key(|noted| noted.place);
+        self.0.into_iter().map(|noted| noted.problem).collect()
+    }
+}
+
+/// Where a candidate's text is.
+enum Text {
+    BuiltIn(&'static str, &'static str),
+    File(FolderFile),
+}
+
+/// A file that can give a slug's topic.
+struct Candidate {
+    text: Text,
+    format: FileFormat,
+    place: Place,
+}
+
+impl Candidate {
+    /// The file's name as messages give it.
+    fn file(&self) -> String {
+        match &self.text {
+            Text::BuiltIn(name, _) => builtin::shown(name),
+            Text::File(file) => file.shown(),
+        }
+    }
+
+    fn text(&self) -> Result<Cow<'static, str>, TopicError> {
+        match &self.text {
+            Text::BuiltIn(_, text) => Ok(Cow::Borrowed(text)),
+            Text::File(file) => file.read().map(Cow::Owned),
+        }
+    }
+
+    fn header(&self, slug: &str) -> Result<Header, TopicError> {
+        parse_header(&self.file(), slug, self.format, &self.text()?)
+    }
+
+    fn topic(&self, slug: &str) -> Loaded {
+        parse_topic(&self.file(), slug, self.format, &self.text()?)
+    }
+}
+
+/// A patch file, and its place.
+struct Patch {
+    file: FolderFile,
+    place: Place,
+}
+
+impl Patch {
+    /// Adds the patch's sections to `topic`; a patch that cannot be read or parsed
+    /// changes nothing.
+    fn apply(&self, topic: &mut Topic) -> Result<(), TopicError> {
+        let additions = self.sections()?;
+        add_sections(topic, additions);
+        Ok(())
+    }
+
+    fn sections(&self) -> Result<Vec<Section>, TopicError> {
+        parse_patch(&self.file.shown(), &self.file.read()?)
+    }
+}
+
+/// Every file that can give one slug's topic.
+struct Plan {
+    slug: String,
+    /// The topic files, from the last layer to the first: the first that reads wins.
+    candidates: Vec<Candidate>,
+    /// Its patches, layer by layer.
+    patches: Vec<Patch>,
+}
+
+impl Plan {
+    /// The header of the first candidate that reads, with the problems met on the way.
+    /// The patches are read too, so that a broken one is reported by every command.
+    fn header(&self) -> (Option<Header>, Problems) {
+        let mut problems = Problems::default();
+        let header = self.first(&mut problems, |c| c.header(&self.slug));
+        for patch in &self.patches {
+            let checked = match header {
+                Some(_) => patch.sections().map(drop),
+                None => Err(self.stray(patch)),
+            };
+            if let Err(problem) = checked {
+                problems.note(patch.place, problem);
+            }
+        }
+        (header, problems)
+    }
+
+    /// The topic of the first candidate that reads, with its patches applied, and the
+    /// problems met on the way.
+    fn topic(&self) -> (Option<Topic>, Problems) {
+        let mut problems = Problems::default();
+        let mut topic = self.first(&mut problems, |c| c.topic(&self.slug));
+        for patch in &self.patches {
+            let applied = match topic.as_mut() {
+                Some(topic) => patch.apply(topic),
+                None => Err(self.stray(patch)),
+            };
+            if let Err(problem) = applied {
+                problems.note(patch.place, problem);
+            }
+        }
+        (topic, problems)
+    }
+
+    fn first<T>(
+        &self,
+        problems: &mut Problems,
+        read: impl Fn(&Candidate) -> Result<T, TopicError>,
+    ) -> Option<T> {
+        for candidate in &self.candidates {
+            match read(candidate) {
+                Ok(found) => return Some(found),
+                Err(problem) => problems.note(candidate.place, problem),
+            }
+        }
+        None
+    }
+
+    /// What is said of a patch whose topic gave nothing: a refused patch says why it was
+    /// refused, any other that its topic is missing.
+    fn stray(&self, patch: &Patch) -> TopicError {
+        patch.file.refused.clone().unwrap_or_else(|| TopicError {
+            file: patch.file.shown(),
+            line: None,
+            message: format!("a patch for `{}`, but there is no such topic", self.slug),
+        })
+    }
+}
+
+/// Every slug a source has, in slug order, with the files that can give its topic, and
+/// the problems found while listing the folders.
+pub struct Catalog {
+    plans: Vec<Plan>,
+    problems: Problems,
+}
+
+impl Catalog {
+    /// Lists the source's folders. Only `--content-dir` must exist and be readable: a clinic
+    /// folder that is missing is skipped, and one that cannot be read is skipped with a
+    /// warning.
+    pub fn read(source: &ContentSource) -> anyhow::Result<Catalog> {
+        let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
+        let mut problems = Problems::default();
+        let mut layer = 0;
+        if source.has_built_in_topics() {
+            for (at, (name, text)) in builtin::FILES.iter().enumerate() {
+                if let Some((slug, format)) = topic_file_name(name) {
+                    plan(&mut plans, slug).candidates.push(Candidate {
+                        text: Text::BuiltIn(name, text),
+                        format,
+                        place: (false, layer, at),
+                    });
+                }
+            }
+        }
+        for dir in source.folders() {
+            layer += 1;
+            let Some(folder) = open_folder(source, dir, layer, &mut problems)? else {
+                continue;
+            };
+            let files = match folder.files() {
+                Ok(files) => files,
+                Err(error) => {
+                    folder_problem(source, dir, &error, layer, &mut problems)?;
+                    continue;
+                }
+            };
+            for (at, file) in files.into_iter().enumerate() {
+                match file.role {
+                    Role::Patch => {
+                        let place = (true, layer, at);
+                        plan(&mut plans, &file.slug)
+                            .patches
+                            .push(Patch { file, place });
+                    }
+                    Role::Topic(format) => {
+                        let place = (false, layer, at);
+                        match &file.refused {
+                            Some(refusal) => problems.note(place, refusal.clone()),
+                            None => plan(&mut plans, &file.slug).candidates.push(Candidate {
+                                text: Text::File(file),
+                                format,
+                                place,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        let mut plans: Vec<Plan> = plans.into_values().collect();
+        for plan in &mut plans {
+            // The last layer's file wins.
+            plan.candidates.reverse();
+        }
+        Ok(Catalog { plans, problems })
+    }
+
+    /// Reads the header of every topic, in slug order, a batch at a time. The problems
+    /// come back with those met while listing the folders.
+    pub fn each_header_batch(
+        &self,
+        each: impl FnMut(Vec<Header>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Vec<TopicError>> {
+        self.each_batch(Plan::header, each)
+    }
+
+    /// Reads every topic whole, in slug order, a batch at a time.
+    pub fn each_topic_batch(
+        &self,
+        each: impl FnMut(Vec<Topic>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Vec<TopicError>> {
+        self.each_batch(Plan::topic, each)
+    }
+
+    /// Every topic's header, and the problems, sorted.
+    pub fn headers(&self) -> anyhow::Result<Gathered<Header>> {
+        let mut topics = Vec::new();
+        let problems = self.each_header_batch(|batch| {
+            topics.extend(batch);
+            Ok(())
+        })?;
+        Ok(Gathered { topics, problems })
+    }
+
+    fn each_batch<T: Send>(
+        &self,
+        read: impl Fn(&Plan) -> (Option<T>, Problems) + Sync,
+        mut each: impl FnMut(Vec<T>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Vec<TopicError>> {
+        let mut problems = self.problems.clone();
+        for batch in self.plans.chunks(BATCH) {
+            let read: Vec<(Option<T>, Problems)> = batch.par_iter().map(&read).collect();
+            let mut found = Vec::with_capacity(read.len());
+            for (item, noted) in read {
+                found.extend(item);
+                problems.extend(noted);
+            }
+            each(found)?;
+        }
+        Ok(problems.into_sorted())
+    }
+}
+
+/// The plan for `slug`, made empty when it is first needed.
+fn plan<'a>(plans: &'a mut BTreeMap<String, Plan>, slug: &str) -> &'a mut Plan {
+    plans.entry(slug.to_string()).or_insert_with(|| Plan {
+        slug: slug.to_string(),
+        candidates: Vec::new(),
+        patches: Vec::new(),
+    })
+}
+
+/// Topics in slug order, and the files that could not be used.
+pub struct Gathered<T> {
+    pub topics: Vec<T>,
+    pub problems: Vec<TopicError>,
+}
+
+/// One topic by its slug, read without listing any folder, and the problems with its
+/// files that do not stop it from being shown.
+pub struct Found {
+    /// `None` when no layer has a file for the slug.
+    pub topic: Option<Loaded>,
+    pub warnings: Vec<TopicError>,
+}
+
+/// Reads the topic `slug`, as [`Catalog`] would find it, but from its own files alone.
+/// Its file in the last layer that has one is the topic: if that file cannot be used, or
+/// the layer has two, that is the answer, rather than an older topic of the same name. A
+/// patch that cannot be used is an error too, since the topic would be shown without the
+/// clinic's additions; a patch that leads out of its folder is skipped with a warning.
+pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
+    let mut warnings = Problems::default();
+    let mut chosen: Option<Vec<Candidate>> = None;
+    let mut patches: Vec<Patch> = Vec::new();
+    for (layer, dir) in source.folders().iter().enumerate() {
+        let layer = layer + 1;
+        let Some(folder) = open_folder(source, dir, layer, &mut warnings)? else {
+            continue;
+        };
+        let mut candidates = Vec::new();
+        for (at, file) in folder.files_for(slug).into_iter().enumerate() {
+            let place = (file.role == Role::Patch, layer, at);
+            match file.role {
+                Role::Patch => patches.push(Patch { file, place }),
+                Role::Topic(format) => candidates.push(Candidate {
+                    text: Text::File(file),
+                    format,
+                    place,
+                }),
+            }
+        }
+        if !candidates.is_empty() {
+            chosen = Some(candidates);
+        }
+    }
+    let candidates = chosen.unwrap_or_else(|| built_in_candidates(source, slug));
+    // Two files for one topic, or one that leads out of its folder: which page is meant
+    // is not clear, so none is shown.
+    let refusal = candidates
+        .iter()
+        .find_map(|candidate| match &candidate.text {
+            Text::File(file) => file.refused.clone(),
+            Text::BuiltIn(..) => None,
+        });
+    let mut topic = match (refusal, candidates.first()) {
+        (Some(refusal), _) => Some(Err(refusal)),
+        (None, Some(candidate)) => Some(candidate.topic(slug)),
+        (None, None) => None,
+    };
+    if let Some(Ok(found)) = topic.as_mut() {
+        for patch in &patches {
+            if let Some(refusal) = &patch.file.refused {
+                warnings.note(patch.place, refusal.clone());
+            } else if let Err(problem) = patch.apply(found) {
+                topic = Some(Err(problem));
+                break;
+            }
+        }
+    }
+    Ok(Found {
+        topic,
+        warnings: warnings.into_sorted(),
+    })
+}
+
+fn built_in_candidates(source: &ContentSource, slug: &str) -> Vec<Candidate> {
+    if !source.has_built_in_topics() {
+        return Vec::new();
+    }
+    (builtin::FILES.iter().enumerate())
+        .filter_map(|(at, (name, text))| {
+            let (file_slug, format) = topic_file_name(name)?;
+            (file_slug == slug).then_some(Candidate {
+                text: Text::BuiltIn(name, text),
+                format,
+                place: (false, 0, at),
+            })
+        })
+        .collect()
+}
+
+/// Opens one of the source's folders: `None` for one to skip. `--content-dir` is the only
+/// folder, so there a missing or unreadable folder is an error.
+fn open_folder(
+    source: &ContentSource,
+    dir: &Path,
+    layer: usize,
+    problems: &mut Problems,
+) -> anyhow::Result<Option<Folder>> {
+    let only_folder = matches!(source, ContentSource::Dir(_));
+    if !dir.is_dir() {
+        if only_folder {
+            anyhow::bail!(
+                "the content folder {} does not exist or is not a folder \
+                 (set by --content-dir or FOOTCARE_CONTENT_DIR)",
+                shown(dir)
+            );
+        }
+        return Ok(None);
+    }
+    match Folder::open(dir) {
+        Ok(folder) => Ok(Some(folder)),
+        Err(error) => {
+            folder_problem(source, dir, &error, layer, problems)?;
+            Ok(None)
+        }
+    }
+}
+
+/// A folder that cannot be read: an error for `--content-dir`, else a warning.
+fn folder_problem(
+    source: &ContentSource,
+    dir: &Path,
+    error: &std::io::Error,
+    layer: usize,
+    problems: &mut Problems,
+) -> anyhow::Result<()> {
+    if matches!(source, ContentSource::Dir(_)) {
+        anyhow::bail!(
+            "cannot read the content folder {}: {}",
+            shown(dir),
+            io_reason(error)
+        );
+    }
+    problems.note(
+        (false, layer, 0),
+        TopicError {
+            file: shown(dir),
+            line: None,
+            message: format!("cannot read this topic folder: {}", io_reason(error)),
+        },
+    );
+    Ok(())
+}
