@@ -3,7 +3,8 @@
 //! Pure: it takes parsed topics and today's date, and returns findings, figures and the
 //! report that shows them.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -150,9 +151,10 @@ impl Checker {
     /// file that could not be read as a topic.
     pub fn finish(mut self, problems: Vec<TopicError>) -> Vec<TopicReport> {
         let clashes = name_clashes(&self.reports, &self.names);
-        for (report, topic) in self.reports.iter_mut().zip(&self.names) {
+        let mut shared: Vec<(usize, Option<usize>, String)> = Vec::new();
+        for (at, (report, topic)) in self.reports.iter().zip(&self.names).enumerate() {
             for name in &topic.names {
-                let Some(owners) = clashes.get(name) else {
+                let Some(owners) = clashes.get(name.as_str()) else {
                     continue;
                 };
                 let line = if *name == report.slug {
@@ -165,8 +167,13 @@ impl Checker {
                      name one topic",
                     others(owners, &report.slug)
                 );
-                report.add(Level::Error, line, message);
+                shared.push((at, line, message));
             }
+        }
+        for (at, line, message) in shared {
+            self.reports[at].add(Level::Error, line, message);
+        }
+        for report in &mut self.reports {
             report
                 .findings
                 .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
@@ -208,19 +215,22 @@ pub fn report_text(reports: &[TopicReport], color: bool) -> String {
                 (Level::Error, false) => "error".to_string(),
                 (Level::Warning, false) => "warning".to_string(),
             };
-            out.push_str(&format!("{place}: {level}: {}\n", finding.message));
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "{place}: {level}: {}", finding.message);
         }
         let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
         errors += e;
         warnings += w;
-        let figures = match &report.readability {
-            Some(f) => format!(
-                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence",
+        out.push_str(&report.slug);
+        let _ = match &report.readability {
+            Some(f) => write!(
+                out,
+                ": grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence: ",
                 f.fk_grade, f.smog, f.reading_ease, f.words_per_sentence
             ),
-            None => "not measured".to_string(),
+            None => write!(out, ": not measured: "),
         };
-        out.push_str(&format!("{}: {figures}: {}\n", report.slug, counted(e, w)));
+        let _ = writeln!(out, "{}", counted(e, w));
     }
     out.push_str(&format!(
         "{} {} checked: {}\n",
@@ -257,14 +267,14 @@ fn names(topic: &Topic) -> Vec<String> {
 }
 
 /// Names that lead to more than one topic, with the slugs of those topics.
-fn name_clashes(reports: &[TopicReport], names: &[TopicNames]) -> HashMap<String, Vec<String>> {
-    let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+fn name_clashes<'a>(
+    reports: &'a [TopicReport],
+    names: &'a [TopicNames],
+) -> foldhash::HashMap<&'a str, Vec<&'a str>> {
+    let mut owners: foldhash::HashMap<&str, Vec<&str>> = foldhash::HashMap::default();
     for (report, topic) in reports.iter().zip(names) {
         for name in &topic.names {
-            owners
-                .entry(name.clone())
-                .or_default()
-                .push(report.slug.clone());
+            owners.entry(name).or_default().push(&report.slug);
         }
     }
     owners.retain(|_, slugs| slugs.len() > 1);
@@ -272,11 +282,9 @@ fn name_clashes(reports: &[TopicReport], names: &[TopicNames]) -> HashMap<String
 }
 
 /// The topics other than `slug` that claim a name; a long list is cut short.
-fn others(owners: &[String], slug: &str) -> String {
+fn others(owners: &[&str], slug: &str) -> String {
     const SHOWN: usize = 3;
-    let others: Vec<&str> = (owners.iter().map(String::as_str))
-        .filter(|o| *o != slug)
-        .collect();
+    let others: Vec<&str> = owners.iter().copied().filter(|o| *o != slug).collect();
     if others.len() <= SHOWN {
         others.join(", ")
     } else {
@@ -299,12 +307,20 @@ struct Prose {
 /// sentence of its own. Headings and code are not prose.
 /// `blocks` are `markdown`'s.
 fn prose(markdown: &str, blocks: &Blocks, body_line: Option<usize>) -> Vec<Prose> {
+    // Lines are counted on from one block to the next, not from the top each time.
+    let (mut counted_to, mut line_breaks) = (0, 0);
     blocks
         .starts
         .iter()
         .zip(&blocks.blocks)
-        .filter_map(|(offset, block)| {
-            let line = body_line.map(|first| first + markdown[..*offset].matches('\n').count());
+        .filter_map(|(&offset, block)| {
+            let offset = offset.clamp(counted_to, markdown.len());
+            line_breaks += markdown.as_bytes()[counted_to..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted_to = offset;
+            let line = body_line.map(|first| first + line_breaks);
             match block {
                 Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
                     line,
@@ -341,24 +357,19 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     check_review_date(topic, settings, &mut report);
 
     let mut total = Counts::of_text(&topic.summary);
-    let mut sentences = readability::sentences(&topic.summary)
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
+    let mut voice = Voice::default();
+    voice.read(&readability::sentences(&topic.summary));
     let mut addresses_reader = mentions_you(&topic.summary);
     for (section, blocks) in topic.sections.iter().zip(&parsed) {
         let pieces = prose(&section.markdown, blocks, section.body_line);
         let mut counts = Counts::default();
         for piece in &pieces {
-            let piece_counts = Counts::of_text(&piece.text);
+            let sentences = readability::sentences(&piece.text);
+            let piece_counts = Counts::of_sentences(&piece.text, &sentences);
             counts.add(piece_counts);
-            check_prose(piece, piece_counts, settings, &mut report);
-            addresses_reader |= mentions_you(&piece.text);
-            sentences.extend(
-                readability::sentences(&piece.text)
-                    .into_iter()
-                    .map(str::to_string),
-            );
+            check_prose(piece, &sentences, piece_counts, settings, &mut report);
+            addresses_reader = addresses_reader || mentions_you(&piece.text);
+            voice.read(&sentences);
         }
         if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
             && !pieces.is_empty()
@@ -414,18 +425,21 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
             ),
         );
     }
-    let passive: Vec<&String> = sentences.iter().filter(|s| is_passive(s)).collect();
-    if !sentences.is_empty() && passive.len() as f64 / sentences.len() as f64 > MAX_PASSIVE_SHARE {
-        let example = quote(passive[0]);
-        let passive = passive.len();
+    let Voice {
+        sentences,
+        passive,
+        example,
+    } = voice;
+    if sentences > 0 && passive as f64 / sentences as f64 > MAX_PASSIVE_SHARE {
         report.add(
             Level::Warning,
             None,
             format!(
-                "{passive} of {} sentences are passive, over {:.0}%: say who does what, as in \
-                 \"your surgeon cuts\" rather than \"the tendon is cut\" (for example {example})",
-                sentences.len(),
-                MAX_PASSIVE_SHARE * 100.0
+                "{passive} of {sentences} sentences are passive, over {:.0}%: say who does \
+                 what, as in \"your surgeon cuts\" rather than \"the tendon is cut\" (for \
+                 example {})",
+                MAX_PASSIVE_SHARE * 100.0,
+                example.unwrap_or_default()
             ),
         );
     }
@@ -520,10 +534,16 @@ fn check_review_date(topic: &Topic, settings: &Settings, report: &mut TopicRepor
 }
 
 /// Long sentences and paragraphs, and paragraphs far harder than the page should be.
-fn check_prose(piece: &Prose, counts: Counts, settings: &Settings, report: &mut TopicReport) {
-    let sentences = readability::sentences(&piece.text);
-    for sentence in &sentences {
-        let words = readability::words(sentence).len();
+/// `sentences` are the piece's.
+fn check_prose(
+    piece: &Prose,
+    sentences: &[&str],
+    counts: Counts,
+    settings: &Settings,
+    report: &mut TopicReport,
+) {
+    for sentence in sentences {
+        let words = readability::words(sentence).count();
         if words > LONG_SENTENCE_WORDS {
             report.add(
                 Level::Warning,
@@ -569,19 +589,59 @@ fn quote(text: &str) -> String {
     }
 }
 
-fn lowercase_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// How many sentences a page has, how many are passive, and the first passive one.
+#[derive(Default)]
+struct Voice {
+    sentences: usize,
+    passive: usize,
+    /// The first passive sentence, quoted.
+    example: Option<String>,
+}
+
+impl Voice {
+    fn read(&mut self, sentences: &[&str]) {
+        for &sentence in sentences {
+            self.sentences += 1;
+            if is_passive(sentence) {
+                self.passive += 1;
+                self.example.get_or_insert_with(|| quote(sentence));
+            }
+        }
+    }
+}
+
+/// The words of a text in lower case, with curly apostrophes made straight. Most words
+/// need neither change, and are not copied.
+fn lowercase_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + Clone + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            let unchanged = if w.is_ascii() {
+                !w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().all(|c| {
+                    let mut lower = c.to_lowercase();
+                    c != '’' && lower.next() == Some(c) && lower.next().is_none()
+                })
+            };
+            if unchanged {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            }
+        })
 }
 
 fn mentions_you(text: &str) -> bool {
-    lowercase_words(text).any(|w| {
-        matches!(
-            w.as_str(),
-            "you" | "your" | "yours" | "yourself" | "you're" | "you'll" | "you've" | "you'd"
-        )
-    })
+    // Every form starts with "you", which most text never holds.
+    let may_mention = (text.as_bytes().windows(3)).any(|three| three.eq_ignore_ascii_case(b"you"));
+    may_mention
+        && lowercase_words(text).any(|w| {
+            matches!(
+                &*w,
+                "you" | "your" | "yours" | "yourself" | "you're" | "you'll" | "you've" | "you'd"
+            )
+        })
 }
 
 /// Verbs a step for the reader commonly starts with.
@@ -600,7 +660,7 @@ fn has_action(blocks: &[Block], pieces: &[Prose]) -> bool {
             readability::sentences(&piece.text).iter().any(|sentence| {
                 lowercase_words(sentence)
                     .next()
-                    .is_some_and(|first| ACTION_VERBS.contains(&first.as_str()))
+                    .is_some_and(|first| ACTION_VERBS.contains(&&*first))
             })
         })
 }
@@ -686,20 +746,23 @@ const NOT_PARTICIPLES: &[&str] = &[
 /// A sentence with a form of "be" followed (past an adverb or "not") by a past participle:
 /// "the tendon is cut", "you may be given".
 fn is_passive(sentence: &str) -> bool {
-    let words: Vec<String> = lowercase_words(sentence).collect();
-    words.iter().enumerate().any(|(index, word)| {
-        if !BE_FORMS.contains(&word.as_str()) {
-            return false;
+    let mut words = lowercase_words(sentence);
+    while let Some(word) = words.next() {
+        if !BE_FORMS.contains(&&*word) {
+            continue;
         }
-        let next = words[index + 1..].iter().find(|w| {
-            !(w.ends_with("ly")
-                || matches!(w.as_str(), "not" | "also" | "often" | "then" | "still"))
+        let next = words.clone().find(|w| {
+            !(w.ends_with("ly") || matches!(&**w, "not" | "also" | "often" | "then" | "still"))
         });
-        next.is_some_and(|w| {
-            IRREGULAR_PARTICIPLES.contains(&w.as_str())
-                || (w.len() > 3 && w.ends_with("ed") && !NOT_PARTICIPLES.contains(&w.as_str()))
-        })
-    })
+        let participle = next.is_some_and(|w| {
+            IRREGULAR_PARTICIPLES.contains(&&*w)
+                || (w.len() > 3 && w.ends_with("ed") && !NOT_PARTICIPLES.contains(&&*w))
+        });
+        if participle {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -760,10 +823,9 @@ mod tests {
 
     #[test]
     fn a_long_list_of_clashing_topics_is_cut_short() {
-        let owned = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        assert_eq!(others(&owned(&["a", "b"]), "a"), "b");
+        assert_eq!(others(&["a", "b"], "a"), "b");
         assert_eq!(
-            others(&owned(&["a", "b", "c", "d", "e", "f"]), "c"),
+            others(&["a", "b", "c", "d", "e", "f"], "c"),
             "a, b, d and 2 more"
         );
     }

@@ -198,11 +198,12 @@ fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
         .custom_flags(libc::O_NONBLOCK)
         .open(path)
         .map_err(|e| (None, format!("cannot open: {}", io_reason(&e))))?;
-    let is_file = file.metadata().is_ok_and(|meta| meta.is_file());
-    if !is_file {
-        return Err((None, "not a regular file".to_string()));
-    }
-    let mut bytes = Vec::new();
+    let size = match file.metadata() {
+        Ok(meta) if meta.is_file() => meta.len(),
+        _ => return Err((None, "not a regular file".to_string())),
+    };
+    // Room for the whole file, and a byte more to see that it did not grow past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| (None, format!("cannot read: {}", io_reason(&e))))?;

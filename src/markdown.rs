@@ -262,20 +262,21 @@ impl BlockBuilder {
             });
         }
         // Entities such as `&#27;` decode to control characters: sanitise what came out.
-        let text = sanitize(text).replace('\n', " ");
-        let span = Span {
-            text,
-            bold: self.bold > 0,
-            italic: self.italic > 0,
-            code,
-        };
+        let text = sanitize(text);
+        let style = (self.bold > 0, self.italic > 0, code);
+        let same_style = |last: &Span| (last.bold, last.italic, last.code) == style;
         match self.spans.last_mut() {
-            Some(last)
-                if (last.bold, last.italic, last.code) == (span.bold, span.italic, span.code) =>
-            {
-                last.text.push_str(&span.text)
+            Some(last) if same_style(last) => push_on_one_line(&mut last.text, &text),
+            _ => {
+                let mut span = Span {
+                    text: String::with_capacity(text.len()),
+                    bold: style.0,
+                    italic: style.1,
+                    code,
+                };
+                push_on_one_line(&mut span.text, &text);
+                self.spans.push(span);
             }
-            _ => self.spans.push(span),
         }
     }
 
@@ -313,6 +314,18 @@ impl BlockBuilder {
     }
 }
 
+/// Adds `text` with its line breaks made spaces: a block is one line.
+fn push_on_one_line(out: &mut String, text: &str) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        out.push(' ');
+        out.push_str(line);
+    }
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -327,7 +340,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Removes white space at both ends of a run of spans, and spans left empty.
 fn trim_spans(spans: &mut Vec<Span>) {
     if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_string();
+        let space = first.text.len() - first.text.trim_start().len();
+        first.text.drain(..space);
     }
     if let Some(last) = spans.last_mut() {
         last.text.truncate(last.text.trim_end().len());
