@@ -3,8 +3,9 @@
 # `grep -rci` / `rg -ci` for reading every file of a corpus. Prints a Markdown table of
 # medians and ratios, and keeps it in $BENCH_DIR/results.md.
 #
-#   bash benches/run.sh            # every case, on corpora of 3, 1,000 and 10,000 topics
-#   BENCH_RUNS=10 bash benches/run.sh
+#   bash benches/run.sh            # every case, on corpora of 3, 1,000 and 10,000 topics,
+#                                  # and peak memory on 100,000
+#   BENCH_RUNS=10 BENCH_HUGE=0 bash benches/run.sh   # quicker: fewer runs, no 100,000
 #
 # It installs nothing. hyperfine is required; rg, valgrind and GNU time are used when
 # they are there, and their rows are left out (with a note) when they are not.
@@ -14,6 +15,9 @@ cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-target/bench}
 RUNS=${BENCH_RUNS:-20}
 SIZES=${BENCH_SIZES:-"3 1000 10000"}
+# A corpus this big is only read once a case, for its peak memory and time.
+HUGE=100000
+[[ ${BENCH_HUGE:-1} == 0 ]] && HUGE=
 COMMON_WORD=nerve
 RARE_WORD=sesamoiditis
 
@@ -44,13 +48,11 @@ HELLO=$BENCH_DIR/hello
 printf 'fn main() {\n    println!("hello");\n}\n' >"$BENCH_DIR/hello.rs"
 rustc -C opt-level=3 -C strip=symbols -o "$HELLO" "$BENCH_DIR/hello.rs"
 
-# footcare keeps an index in $XDG_CACHE_HOME/footcare; keep the benchmark's apart.
-export XDG_CACHE_HOME=$BENCH_DIR/cache
 # Only the corpus named by --content-dir is read, never the user's own topics.
 export FOOTCARE_TOPICS_PATH=
 unset FOOTCARE_CONTENT_DIR PAGER
 
-for size in $SIZES; do
+for size in $SIZES $HUGE; do
     if [[ ! -f $BENCH_DIR/corpus-$size/.complete ]]; then
         rm -rf "$BENCH_DIR/corpus-$size"
         "$GEN" --topics "$size" "$BENCH_DIR/corpus-$size"
@@ -80,7 +82,8 @@ time_case() {
     local csv=$BENCH_DIR/case.csv
     local prepare=()
     if [[ -n ${PREPARE:-} ]]; then prepare=(--prepare "$PREPARE"); fi
-    hyperfine -N --ignore-failure --warmup 3 --runs "$RUNS" --style basic \
+    # Output goes into a pipe: into /dev/null, grep would stop at its first match.
+    hyperfine -N --output=pipe --ignore-failure --warmup 3 --runs "$RUNS" --style basic \
         "${prepare[@]}" --export-csv "$csv" "$@" >&2
     # hyperfine's CSV: command,mean,stddev,median,user,system,min,max (seconds).
     awk -F, -v name="$name" 'NR == 2 { ours = $4 }
@@ -100,6 +103,13 @@ for size in $SIZES; do
     mapfile -t floors < <(floors_over $COMMON_WORD "$dir")
     time_case "show, $size topics" "$FOOTCARE --content-dir $dir show $(middle_topic "$dir")" "$HELLO"
     time_case "list, $size topics" "$FOOTCARE --content-dir $dir list" "${floors[@]}"
+    # A name that is no slug makes footcare read every topic's front matter, like list.
+    alias=$(sed -n 's/^aliases: \[\([^],]*\).*/\1/p' "$dir/$(middle_topic "$dir").md" | tr ' ' -)
+    time_case "show by alias, $size topics" "$FOOTCARE --content-dir $dir show $alias" \
+        "$FOOTCARE --content-dir $dir list"
+    time_case "show a misspelt name, $size topics" \
+        "$FOOTCARE --content-dir $dir show $(middle_topic "$dir" | sed 's/e/a/')x" \
+        "$FOOTCARE --content-dir $dir list"
     time_case "search $COMMON_WORD, $size topics" \
         "$FOOTCARE --content-dir $dir search $COMMON_WORD" "${floors[@]}"
     mapfile -t rare_floors < <(floors_over $RARE_WORD "$dir")
@@ -107,28 +117,18 @@ for size in $SIZES; do
         "$FOOTCARE --content-dir $dir search $RARE_WORD" "${rare_floors[@]}"
     time_case "check, $size topics" "$FOOTCARE --content-dir $dir check" "${floors[@]}"
 done
-# The same with no index to start from, as on the first run after a change to every file.
-dir=$BENCH_DIR/corpus-$LARGEST
-mapfile -t floors < <(floors_over $COMMON_WORD "$dir")
-PREPARE="rm -rf $XDG_CACHE_HOME" time_case "list, $LARGEST topics, no index" \
-    "$FOOTCARE --content-dir $dir list" "${floors[@]}"
-PREPARE="rm -rf $XDG_CACHE_HOME" time_case "search $COMMON_WORD, $LARGEST topics, no index" \
-    "$FOOTCARE --content-dir $dir search $COMMON_WORD" "${floors[@]}"
-
 # Instructions, counted: steadier than time on a shared machine.
 instructions() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-# Peak resident memory in KiB, on a second run, once the index is up to date.
+# Peak resident memory in KiB.
 peak_kib() {
-    "$@" >/dev/null 2>&1 || true
     /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
 }
-# The same on a first run, when the index is built from the files.
-peak_kib_without_index() {
-    rm -rf "$BENCH_DIR/cache-empty"
-    XDG_CACHE_HOME=$BENCH_DIR/cache-empty /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
+# Seconds a command takes, from one run.
+seconds() {
+    /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -n 1
 }
 
 {
@@ -149,6 +149,11 @@ peak_kib_without_index() {
         echo "| hello-world binary | $(instructions "$HELLO") |"
         echo "| \`show $slug\`, $LARGEST topics | $(instructions "$FOOTCARE" --content-dir "$big" show "$slug") |"
         echo "| \`show $slug\`, a folder of only it | $(instructions "$FOOTCARE" --content-dir "$ALONE" show "$slug") |"
+        for size in $SIZES; do
+            [[ $size == 3 ]] && continue
+            total=$(instructions "$FOOTCARE" --content-dir "$BENCH_DIR/corpus-$size" check)
+            echo "| \`check\`, $size topics, per topic | $((total / size)) |"
+        done
     fi
     if [[ -x /usr/bin/time ]]; then
         big=$BENCH_DIR/corpus-$LARGEST
@@ -159,9 +164,19 @@ peak_kib_without_index() {
         echo "| \`show\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" show "$(middle_topic "$big")") |"
         echo "| \`list\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" list) |"
         echo "| \`search $COMMON_WORD\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" search $COMMON_WORD) |"
-        echo "| \`list\`, $LARGEST topics, no index | $(peak_kib_without_index "$FOOTCARE" --content-dir "$big" list) |"
-        echo "| \`search $COMMON_WORD\`, $LARGEST topics, no index | $(peak_kib_without_index "$FOOTCARE" --content-dir "$big" search $COMMON_WORD) |"
         echo "| \`check\`, $LARGEST topics | $(peak_kib "$FOOTCARE" --content-dir "$big" check) |"
+        if [[ -n $HUGE ]]; then
+            huge=$BENCH_DIR/corpus-$HUGE
+            echo "| \`list\`, $HUGE topics | $(peak_kib "$FOOTCARE" --content-dir "$huge" list) |"
+            echo "| \`search $COMMON_WORD\`, $HUGE topics | $(peak_kib "$FOOTCARE" --content-dir "$huge" search $COMMON_WORD) |"
+            echo
+            echo "| one run (GNU time), $HUGE topics | seconds |"
+            echo "|---|---:|"
+            for args in list "search $COMMON_WORD" check; do
+                # shellcheck disable=SC2086
+                echo "| \`$args\` | $(seconds "$FOOTCARE" --content-dir "$huge" $args) |"
+            done
+        fi
     fi
     echo
     echo "Release binary: $(stat -c %s "$FOOTCARE") bytes. Runs per command: $RUNS, after 3 warm-up runs."

@@ -366,26 +366,30 @@ fn search(
     };
     let catalog = Catalog::read(source)?;
     let problems = if args.topic.is_empty() {
-        catalog.each_topic_batch(|topics| {
-            let matches = topics
-                .iter()
-                .flat_map(|topic| search::matches_in(topic, &pattern, &sections))
-                .collect();
-            write(matches, sink)
-        })?
+        catalog.each_topic_batch(
+            |topic| search::matches_in(&topic, &pattern, &sections),
+            |matches| write(matches.into_iter().flatten().collect(), sink),
+        )?
     } else {
         // Matches come topic by topic in the order the topics were named. Every topic
         // is read all the same, so the warnings are those of any search.
         let headers = catalog.headers()?;
         let chosen = chosen_slugs(&headers, &args.topic, err)?;
         let mut by_slug: HashMap<String, Vec<search::Match>> = HashMap::new();
-        let problems = catalog.each_topic_batch(|topics| {
-            for topic in topics.iter().filter(|t| chosen.contains(&t.slug)) {
-                let matches = search::matches_in(topic, &pattern, &sections);
-                by_slug.insert(topic.slug.clone(), matches);
-            }
-            Ok(())
-        })?;
+        let problems = catalog.each_topic_batch(
+            |topic| {
+                let matches = chosen
+                    .contains(&topic.slug)
+                    .then(|| search::matches_in(&topic, &pattern, &sections));
+                (topic.slug, matches)
+            },
+            |topics| {
+                for (slug, matches) in topics {
+                    by_slug.extend(matches.map(|matches| (slug, matches)));
+                }
+                Ok(())
+            },
+        )?;
         // A topic whose front matter reads but whose sections do not is no topic either.
         if let Some(broken) = chosen.iter().position(|slug| !by_slug.contains_key(slug)) {
             warn_skipped(err, &problems);
@@ -444,11 +448,14 @@ fn check(
         max_age_years: args.max_age,
         today: Date::today(),
     };
-    let mut checker = check::Checker::new(settings);
-    let problems = Catalog::read(source)?.each_topic_batch(|topics| {
-        checker.add(topics);
-        Ok(())
-    })?;
+    let mut checker = check::Checker::default();
+    let problems = Catalog::read(source)?.each_topic_batch(
+        |topic| check::Checked::of(&topic, &settings),
+        |checked| {
+            checker.add(checked);
+            Ok(())
+        },
+    )?;
     let reports = checker.finish(problems);
     let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
     sink.push(&match args.format {

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
@@ -105,10 +104,30 @@ impl TopicReport {
     }
 }
 
-/// Checks topics a batch at a time, keeping only their reports and names, then the
-/// names they share once every topic is in.
+/// One topic checked: its report, and the names it goes by, which are checked against
+/// every other topic's once all are in.
+pub struct Checked {
+    report: TopicReport,
+    names: TopicNames,
+}
+
+impl Checked {
+    /// Checks one topic on its own; this is most of the work, and can run on any core.
+    pub fn of(topic: &Topic, settings: &Settings) -> Checked {
+        Checked {
+            report: check_topic(topic, settings),
+            names: TopicNames {
+                names: names(topic),
+                aliases_line: topic.field_line("aliases"),
+            },
+        }
+    }
+}
+
+/// Gathers checked topics, keeping only their reports and names, then checks the names
+/// they share once every topic is in.
+#[derive(Default)]
 pub struct Checker {
-    settings: Settings,
     reports: Vec<TopicReport>,
     /// The names of each report's topic.
     names: Vec<TopicNames>,
@@ -121,27 +140,8 @@ struct TopicNames {
 }
 
 impl Checker {
-    pub fn new(settings: Settings) -> Checker {
-        Checker {
-            settings,
-            reports: Vec::new(),
-            names: Vec::new(),
-        }
-    }
-
-    /// Checks each topic, on every core.
-    pub fn add(&mut self, topics: Vec<Topic>) {
-        let checked: Vec<(TopicReport, TopicNames)> = topics
-            .par_iter()
-            .map(|topic| {
-                let names = TopicNames {
-                    names: names(topic),
-                    aliases_line: topic.field_line("aliases"),
-                };
-                (check_topic(topic, &self.settings), names)
-            })
-            .collect();
-        for (report, names) in checked {
+    pub fn add(&mut self, checked: Vec<Checked>) {
+        for Checked { report, names } in checked {
             self.reports.push(report);
             self.names.push(names);
         }

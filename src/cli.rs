@@ -123,7 +123,8 @@ Examples:
 Without --content-dir, footcare reads its built-in topics, then each clinic
 folder in turn: those in FOOTCARE_TOPICS_PATH (separated by colons), or else
 $XDG_DATA_HOME/footcare/topics (~/.local/share/footcare/topics). A topic in a
-later folder replaces one with the same slug.
+later folder replaces one with the same slug. A folder named twice counts once,
+at its last place.
 
 Each line is LOCATION<TAB>STATE, where STATE is built-in, exists or missing.")]
     Paths,
@@ -132,8 +133,9 @@ Each line is LOCATION<TAB>STATE, where STATE is built-in, exists or missing.")]
     #[command(after_help = "\
 The new file has every field and section, each holding text to replace. It is
 written to --content-dir if given, else to the first clinic folder that exists
-and can be written, else to the first clinic folder, which is created. An
-existing file is never overwritten.
+and that you can write, else to the first clinic folder that does not exist
+yet, which is created. The path of the new file is printed. An existing file
+is never overwritten.
 
 Examples:
   footcare new heel-pad-bruise --kind condition

@@ -3,6 +3,7 @@
 //! the size limit and text that is not UTF-8 are dealt with here, the same way whichever
 //! command asks and however it finds the file.
 
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Read};
@@ -78,22 +79,23 @@ impl Folder {
 
     /// Every file that can be a topic or a patch, in file-name order.
     pub fn files(&self) -> io::Result<Vec<FolderFile>> {
-        let mut names: Vec<(String, OsString, bool)> = Vec::new();
+        let mut names: Vec<(String, OsString, fs::FileType)> = Vec::new();
         for entry in fs::read_dir(&self.dir)? {
             let entry = entry?;
             let name = entry.file_name();
             let lossy = name.to_string_lossy().into_owned();
             if is_candidate(&lossy) {
-                // The listing knows most files' types, which saves asking again.
-                let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-                names.push((lossy, name, is_link));
+                // The listing knows most files' types, which saves asking each file.
+                if let Ok(file_type) = entry.file_type() {
+                    names.push((lossy, name, file_type));
+                }
             }
         }
         // Stable: names that read the same once made UTF-8 keep the listing's order.
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let files = names
             .into_iter()
-            .filter_map(|(lossy, name, is_link)| self.file(lossy, &name, is_link))
+            .filter_map(|(lossy, name, file_type)| self.file(lossy, &name, file_type))
             .collect();
         Ok(refuse_second_files(files))
     }
@@ -104,23 +106,23 @@ impl Folder {
             .chain([format!("{slug}{PATCH_SUFFIX}")]);
         let files = names
             .filter_map(|name| {
-                let path = self.dir.join(&name);
-                let is_link = fs::symlink_metadata(&path).ok()?.file_type().is_symlink();
-                self.file(name.clone(), OsStr::new(&name), is_link)
+                let file_type = fs::symlink_metadata(self.dir.join(&name)).ok()?.file_type();
+                self.file(name.clone(), OsStr::new(&name), file_type)
             })
             .collect();
         refuse_second_files(files)
     }
 
-    fn file(&self, lossy: String, name: &OsStr, is_link: bool) -> Option<FolderFile> {
+    /// The file `name`, of type `file_type` (a link is not followed for it), if it is a
+    /// regular file or a link to one: reading a FIFO or a device could block forever.
+    fn file(&self, lossy: String, name: &OsStr, file_type: fs::FileType) -> Option<FolderFile> {
         let path = self.dir.join(name);
-        // Only regular files: reading a FIFO or a device could block forever.
-        let meta = if is_link {
-            fs::metadata(&path)
-        } else {
-            fs::symlink_metadata(&path)
+        let is_link = file_type.is_symlink();
+        let is_file = match is_link {
+            true => fs::metadata(&path).is_ok_and(|meta| meta.is_file()),
+            false => file_type.is_file(),
         };
-        if !meta.is_ok_and(|meta| meta.is_file()) {
+        if !is_file {
             return None;
         }
         let (slug, role) = match lossy.strip_suffix(PATCH_SUFFIX) {
@@ -153,24 +155,27 @@ fn is_candidate(name: &str) -> bool {
 
 /// Refuses each topic file whose slug an earlier topic file of the folder already has.
 fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
+    // Each slug's first usable topic file, by its place in `files`.
+    let mut first_of_slug: HashMap<String, usize> = HashMap::new();
     for at in 0..files.len() {
         if files[at].role == Role::Patch || files[at].refused.is_some() {
             continue;
         }
-        let first = files[..at].iter().find(|earlier| {
-            earlier.role != Role::Patch
-                && earlier.refused.is_none()
-                && earlier.slug == files[at].slug
-        });
-        if let Some(first) = first {
-            files[at].refused = Some(TopicError {
-                file: files[at].shown(),
-                line: None,
-                message: format!(
+        match first_of_slug.get(&files[at].slug) {
+            Some(&first) => {
+                let message = format!(
                     "{} defines the same topic; keep one of the two files",
-                    first.shown()
-                ),
-            });
+                    files[first].shown()
+                );
+                files[at].refused = Some(TopicError {
+                    file: files[at].shown(),
+                    line: None,
+                    message,
+                });
+            }
+            None => {
+                first_of_slug.insert(files[at].slug.clone(), at);
+            }
         }
     }
     files

@@ -257,12 +257,21 @@ impl Catalog {
         self.each_batch(Plan::header, each)
     }
 
-    /// Reads every topic whole, in slug order, a batch at a time.
-    pub fn each_topic_batch(
+    /// Reads every topic whole, in slug order, a batch at a time. `per_topic` runs on
+    /// each topic as soon as it is read, on the same core; `each` gets each batch's
+    /// results, in order.
+    pub fn each_topic_batch<U: Send>(
         &self,
-        each: impl FnMut(Vec<Topic>) -> anyhow::Result<()>,
+        per_topic: impl Fn(Topic) -> U + Sync,
+        each: impl FnMut(Vec<U>) -> anyhow::Result<()>,
     ) -> anyhow::Result<Vec<TopicError>> {
-        self.each_batch(Plan::topic, each)
+        self.each_batch(
+            |plan| {
+                let (topic, problems) = plan.topic();
+                (topic.map(&per_topic), problems)
+            },
+            each,
+        )
     }
 
     /// Every topic's header, and the problems, sorted.

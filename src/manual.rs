@@ -49,14 +49,12 @@ Set by the completion scripts when they ask footcare for completions.
 .TP
 \fI~/.local/share/footcare/topics/\fR
 The clinic topic folder, when neither FOOTCARE_TOPICS_PATH nor XDG_DATA_HOME is set.
-.TP
-\fI$XDG_CACHE_HOME/footcare/\fR (\fI~/.cache/footcare/\fR)
-The index that \fBlist\fR and \fBsearch\fR keep of each topic folder. An entry is used only while
-its file is unchanged; the folder can be deleted at any time.
 .PP
 footcare reads only topic files (\fI*.md\fR, \fI*.yaml\fR, \fI*.yml\fR and \fI*.patch.md\fR) in the topic
 folders, never a file outside them: it does not follow a symbolic link that leads out of its folder,
-and refuses files over 1 MiB.
+and refuses files over 1 MiB. It reads them afresh on every run and keeps no cache; it writes a file
+only when asked to, by \fBnew\fR or \fBexport \-o\fR. A \fI~/.cache/footcare/\fR folder left by an older
+release is no longer used and can be deleted.
 .SH "EXIT STATUS"
 .TP
 \fB0\fR

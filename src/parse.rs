@@ -242,7 +242,12 @@ fn top_level_field_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> 
 /// characters back into values) and folds its white space to single spaces.
 fn one_line(text: &mut String) {
     sanitize_in_place(text);
-    if text.contains(char::is_whitespace) {
+    // Most fields are already single spaces between words, and are left as they are.
+    let folded = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if !folded {
         *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
 }

@@ -1,5 +1,7 @@
 //! `footcare search`: every paragraph or list item that matches a pattern.
 
+use std::borrow::Cow;
+
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 use termimad::crossterm::style::Stylize;
@@ -34,34 +36,36 @@ pub fn matches_in(topic: &Topic, pattern: &Regex, sections: &[SectionKey]) -> Ve
         if !sections.is_empty() && !sections.contains(&section.key) {
             continue;
         }
-        for text in searchable_texts(&section.blocks.blocks) {
+        each_searchable_text(&section.blocks.blocks, |text| {
             if pattern.is_match(&text) {
                 matches.push(Match {
                     slug: topic.slug.clone(),
                     section: section.key,
-                    text,
+                    text: text.into_owned(),
                 });
             }
-        }
+        });
     }
     matches
 }
 
 /// The units a match is reported in: a paragraph, item, heading or quote whole; code a
 /// line at a time.
-fn searchable_texts(blocks: &[Block]) -> Vec<String> {
-    let mut texts = Vec::new();
+/// Text of one span, the most common case, is borrowed rather than copied.
+fn each_searchable_text(blocks: &[Block], mut visit: impl FnMut(Cow<'_, str>)) {
     for block in blocks {
         match block {
             Block::Heading { spans, .. }
             | Block::Paragraph(spans)
             | Block::Item { spans, .. }
-            | Block::Quote(spans) => texts.push(spans_text(spans)),
-            Block::Code(lines) => texts.extend(lines.iter().cloned()),
+            | Block::Quote(spans) => match spans.as_slice() {
+                [one] => visit(Cow::Borrowed(&one.text)),
+                _ => visit(Cow::Owned(spans_text(spans))),
+            },
+            Block::Code(lines) => lines.iter().for_each(|line| visit(Cow::Borrowed(line))),
             Block::Rule => {}
         }
     }
-    texts
 }
 
 /// grep-style lines, `slug:section:text`; with colour, the matched text is highlighted.
