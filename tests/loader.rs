@@ -8,8 +8,7 @@ use std::fs;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
 
-use assert_cmd::Command;
-use common::footcare;
+use common::{footcare, footcare_as_nobody};
 use tempfile::TempDir;
 
 /// A folder that the user `nobody` can read, unlike a new temporary folder.
@@ -17,24 +16,6 @@ fn open_folder() -> TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     dir
-}
-
-/// footcare run as the user `nobody`. The tests run as root, whom no permission bit
-/// stops, so a folder this user cannot read or write can only be tried as another user.
-fn footcare_as_nobody() -> Command {
-    let mut cmd = Command::new("setpriv");
-    cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
-        .arg(env!("CARGO_BIN_EXE_footcare"));
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "FOOTCARE_CONTENT_DIR",
-        "PAGER",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", "/nonexistent");
-    cmd
 }
 
 fn stderr_of(output: &std::process::Output) -> String {

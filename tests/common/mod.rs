@@ -10,6 +10,25 @@ use assert_cmd::Command;
 /// test decides them itself.
 pub fn footcare() -> Command {
     let mut cmd = Command::cargo_bin("footcare").unwrap();
+    clear_output_settings(&mut cmd);
+    // Only the built-in topics, whatever the machine's own clinic folder holds.
+    cmd.env("FOOTCARE_TOPICS_PATH", "");
+    cmd
+}
+
+/// footcare run as the user `nobody`. The tests run as root, whom no permission bit
+/// stops, so a folder this user cannot read or write can only be tried as another user.
+pub fn footcare_as_nobody() -> Command {
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_footcare"));
+    clear_output_settings(&mut cmd);
+    cmd.env("HOME", "/nonexistent");
+    cmd
+}
+
+/// Clears the environment variables that change footcare's output.
+fn clear_output_settings(cmd: &mut Command) {
     for var in [
         "NO_COLOR",
         "CLICOLOR_FORCE",
@@ -18,9 +37,6 @@ pub fn footcare() -> Command {
     ] {
         cmd.env_remove(var);
     }
-    // Only the built-in topics, whatever the machine's own clinic folder holds.
-    cmd.env("FOOTCARE_TOPICS_PATH", "");
-    cmd
 }
 
 /// Whether a program can be run by name.
