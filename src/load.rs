@@ -195,16 +195,8 @@ impl Catalog {
         let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
         let mut problems = Problems::default();
         let mut layer = 0;
-        if source.has_built_in_topics() {
-            for (at, (name, text)) in builtin::FILES.iter().enumerate() {
-                if let Some((slug, format)) = topic_file_name(name) {
-                    plan(&mut plans, slug).candidates.push(Candidate {
-                        text: Text::BuiltIn(name, text),
-                        format,
-                        place: (false, layer, at),
-                    });
-                }
-            }
+        for (slug, candidate) in built_in_candidates(source) {
+            plan(&mut plans, slug).candidates.push(candidate);
         }
         for dir in source.folders() {
             layer += 1;
@@ -356,7 +348,12 @@ pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
             chosen = Some(candidates);
         }
     }
-    let candidates = chosen.unwrap_or_else(|| built_in_candidates(source, slug));
+    let candidates = chosen.unwrap_or_else(|| {
+        (built_in_candidates(source))
+            .filter(|(built_in_slug, _)| *built_in_slug == slug)
+            .map(|(_, candidate)| candidate)
+            .collect()
+    });
     // Two files for one topic, or one that leads out of its folder: which page is meant
     // is not clear, so none is shown.
     let refusal = candidates
@@ -386,20 +383,22 @@ pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
     })
 }
 
-fn built_in_candidates(source: &ContentSource, slug: &str) -> Vec<Candidate> {
-    if !source.has_built_in_topics() {
-        return Vec::new();
-    }
-    (builtin::FILES.iter().enumerate())
-        .filter_map(|(at, (name, text))| {
-            let (file_slug, format) = topic_file_name(name)?;
-            (file_slug == slug).then_some(Candidate {
-                text: Text::BuiltIn(name, text),
-                format,
-                place: (false, 0, at),
-            })
-        })
-        .collect()
+/// The built-in topics, each with its slug, when the source has them: the first layer.
+fn built_in_candidates(source: &ContentSource) -> impl Iterator<Item = (&'static str, Candidate)> {
+    let files = if source.has_built_in_topics() {
+        builtin::FILES
+    } else {
+        &[]
+    };
+    (files.iter().enumerate()).filter_map(|(at, (name, text))| {
+        let (slug, format) = topic_file_name(name)?;
+        let candidate = Candidate {
+            text: Text::BuiltIn(name, text),
+            format,
+            place: (false, 0, at),
+        };
+        Some((slug, candidate))
+    })
 }
 
 /// Opens one of the source's folders: `None` for one to skip. `--content-dir` is the only
