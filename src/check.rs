@@ -14,7 +14,8 @@ use crate::date::Date;
 use crate::lookup::normalize;
 use crate::markdown::{spans_text, Block, Blocks};
 use crate::readability::{self, Counts, Readability};
-use crate::topic::{SectionKey, Topic, TopicError};
+use crate::tiers::tiering_problem;
+use crate::topic::{Kind, SectionKey, Topic, TopicError};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +45,8 @@ const GRADED_PARAGRAPH_WORDS: usize = 20;
 pub enum Level {
     Error,
     Warning,
+    /// Worth knowing, but nothing to fix in the file: it neither fails nor warns.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -212,8 +215,10 @@ pub fn report_text(reports: &[TopicReport], color: bool) -> String {
             let level = match (finding.level, color) {
                 (Level::Error, true) => format!("{}", "error".red().bold()),
                 (Level::Warning, true) => format!("{}", "warning".yellow().bold()),
+                (Level::Note, true) => format!("{}", "note".cyan()),
                 (Level::Error, false) => "error".to_string(),
                 (Level::Warning, false) => "warning".to_string(),
+                (Level::Note, false) => "note".to_string(),
             };
             // Writing to a String cannot fail.
             let _ = writeln!(out, "{place}: {level}: {}", finding.message);
@@ -355,6 +360,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_review_date(topic, settings, &mut report);
+    check_reviewer(topic, &mut report);
 
     let mut total = Counts::of_text(&topic.summary);
     let mut voice = Voice::default();
@@ -458,14 +464,22 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
 fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) {
     for key in SectionKey::ALL {
         let Some(index) = topic.sections.iter().position(|s| s.key == key) else {
-            report.add(
-                Level::Error,
-                None,
-                format!(
-                    "missing section `{key}`: a topic has {}",
-                    SectionKey::list_all()
+            match expected(key, topic.kind) {
+                Expected::Required => report.add(
+                    Level::Error,
+                    None,
+                    format!(
+                        "missing section `{key}`: a topic has {}",
+                        SectionKey::list_all()
+                    ),
                 ),
-            );
+                Expected::Recommended(why) => report.add(
+                    Level::Warning,
+                    None,
+                    format!("missing section `{key}`: {why}"),
+                ),
+                Expected::Optional => {}
+            }
             continue;
         };
         let (section, blocks) = (&topic.sections[index], &parsed[index].blocks);
@@ -500,11 +514,114 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
             }
         }
     }
+    check_counts(topic, report);
+    check_tiers(topic, report);
     if topic.sources.is_empty() {
         report.add(
             Level::Error,
             topic.field_line("title"),
             "no sources: list where the facts come from, each with title, publisher and date"
+                .to_string(),
+        );
+    }
+}
+
+/// How much a topic needs a section. The sections added after the first release only
+/// warn, so that a clinic's existing topics still pass and print.
+enum Expected {
+    Required,
+    Recommended(&'static str),
+    Optional,
+}
+
+fn expected(key: SectionKey, kind: Kind) -> Expected {
+    match (key, kind) {
+        (SectionKey::KeyPoints, _) => Expected::Recommended(
+            "open with 3 to 5 bullets: what it is, the main thing to do, when to get help",
+        ),
+        (SectionKey::Outlook, Kind::Procedure) => Expected::Recommended(
+            "say how well it works, and how sure the evidence is (\"How well it works\")",
+        ),
+        (SectionKey::Outlook, Kind::Condition) => Expected::Recommended(
+            "say how long it takes to heal, and how sure the evidence is \
+             (\"How long it takes to heal\")",
+        ),
+        (SectionKey::Questions, _) => {
+            Expected::Recommended("give 4 to 6 questions to ask your doctor")
+        }
+        (SectionKey::Preparing, Kind::Procedure) => Expected::Recommended(
+            "give a checklist for before the surgery (\"Before your surgery\")",
+        ),
+        (SectionKey::Preparing, Kind::Condition) => Expected::Optional,
+        _ => Expected::Required,
+    }
+}
+
+/// The short lists a reader takes in at a glance, held to their length.
+fn check_counts(topic: &Topic, report: &mut TopicReport) {
+    let limits = [
+        (SectionKey::KeyPoints, 3, 5, "key points"),
+        (SectionKey::Questions, 4, 6, "questions"),
+    ];
+    for (key, least, most, what) in limits {
+        let Some(section) = topic.section(key) else {
+            continue;
+        };
+        let items = section
+            .blocks
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Item { depth: 0, .. }))
+            .count();
+        if !(least..=most).contains(&items) {
+            report.add(
+                Level::Warning,
+                section.line,
+                format!("{items} {what} as list items: give {least} to {most}"),
+            );
+        }
+    }
+}
+
+/// The warning signs in their three tiers, and tier headings worded as footcare shows them.
+fn check_tiers(topic: &Topic, report: &mut TopicReport) {
+    let Some(section) = topic.section(SectionKey::WarningSigns) else {
+        return;
+    };
+    if let Some(problem) = tiering_problem(&section.blocks, &section.tier_starts) {
+        report.add(Level::Warning, section.line, problem);
+    }
+    for start in &section.tier_starts {
+        if start.authored != start.key.title() {
+            let offset = section.blocks.starts[start.block];
+            let line = section
+                .body_line
+                .map(|first| first + section.markdown[..offset].matches('\n').count());
+            report.add(
+                Level::Note,
+                line,
+                format!(
+                    "the `{{#{}}}` heading says \"{}\", but footcare shows every topic's \
+                     {} tier as \"{}\"",
+                    start.key.as_str(),
+                    start.authored,
+                    start.key.as_str(),
+                    start.key.title()
+                ),
+            );
+        }
+    }
+}
+
+/// A topic names its clinical reviewer only when one really reviewed it; without one,
+/// that is worth knowing, though nothing in the file is wrong.
+fn check_reviewer(topic: &Topic, report: &mut TopicReport) {
+    if topic.reviewed_by.is_none() {
+        report.add(
+            Level::Note,
+            topic.field_line("reviewed"),
+            "no `reviewed-by`: no clinician is named as having reviewed this topic; \
+             have one review it before it is handed out"
                 .to_string(),
         );
     }

@@ -9,6 +9,7 @@ use crate::markdown::{spans_text, Block};
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
+use crate::tiers::Tier;
 use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic};
 
 #[derive(Serialize)]
@@ -28,6 +29,9 @@ struct SectionJson<'a> {
     text: String,
     /// Its top-level list items as plain text.
     items: Vec<String>,
+    /// The warning signs' tiers, most urgent first; left out of other sections.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tiers: Vec<Tier>,
 }
 
 /// One topic of `list --format json`.
@@ -126,6 +130,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
                 markdown: &section.markdown,
                 text: render_plain(&blocks.blocks).trim_end().to_string(),
                 items,
+                tiers: section.tiers(),
             }
         })
         .collect();
@@ -154,6 +159,8 @@ struct FrontMatter<'a> {
     aliases: &'a [String],
     tags: &'a [String],
     reviewed: Date,
+    #[serde(rename = "reviewed-by", skip_serializing_if = "Option::is_none")]
+    reviewed_by: Option<&'a str>,
     sources: &'a [Source],
 }
 
@@ -166,6 +173,7 @@ impl<'a> FrontMatter<'a> {
             aliases: &topic.aliases,
             tags: &topic.tags,
             reviewed: topic.reviewed,
+            reviewed_by: topic.reviewed_by.as_deref(),
             sources: &topic.sources,
         }
     }

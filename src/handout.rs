@@ -6,7 +6,8 @@ use crate::topic::{SectionKey, Topic};
 
 /// Print styles: body text at 12 pt, left-aligned, headings and list lead-ins kept with what
 /// follows them,
-/// the warning signs boxed, and the sources, review date and disclaimer at the foot.
+/// the warning signs boxed (a long box may go on over a page, but no sign is split), and the
+/// sources, review date and disclaimer at the foot.
 const STYLE: &str = "\
 @page { size: A4; margin: 12mm 14mm; }
 html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 12pt;
@@ -24,7 +25,8 @@ ul, ol { margin: 0 0 5pt; padding-left: 1.5em; }
 li { margin: 0 0 2pt; }
 blockquote { margin: 0 0 7pt 1em; padding-left: 0.8em; border-left: 2pt solid #999; }
 .warning-signs { border: 2.5pt solid #b3261e; border-radius: 5pt; padding: 0 11pt 4pt;
-  margin: 10pt 0; break-inside: avoid; page-break-inside: avoid; }
+  margin: 10pt 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.warning-signs li { break-inside: avoid; page-break-inside: avoid; }
 .warning-signs h2 { color: #b3261e; border-bottom: none; margin-top: 7pt; }
 footer { margin-top: 10pt; padding-top: 2pt; border-top: 1pt solid #888; font-size: 12pt; }
 footer h2 { font-size: 13pt; border-bottom: none; margin-top: 8pt; }
@@ -69,6 +71,12 @@ pub fn html(topic: &Topic) -> String {
         "<p class=\"reviewed\">Last reviewed: {}</p>\n",
         topic.reviewed
     ));
+    if let Some(reviewer) = &topic.reviewed_by {
+        out.push_str(&format!(
+            "<p class=\"reviewed\">Medical review: {}</p>\n",
+            escape(reviewer)
+        ));
+    }
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
         out.push_str(&format!(
             "<section class=\"disclaimer\">\n<h2>{}</h2>\n{}</section>\n",
@@ -98,6 +106,9 @@ pub fn markdown(topic: &Topic) -> String {
         }
     }
     out.push_str(&format!("\nLast reviewed: {}\n", topic.reviewed));
+    if let Some(reviewer) = &topic.reviewed_by {
+        out.push_str(&format!("\nMedical review: {reviewer}\n"));
+    }
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
         out.push_str(&format!(
             "\n## {}\n\n{}\n",
@@ -185,7 +196,7 @@ fn blocks_html(blocks: &[Block]) -> String {
         }
         close_to(&mut out, &mut lists, 0);
         match block {
-            Block::Heading { level, spans } => {
+            Block::Heading { level, spans, .. } => {
                 let level = (*level).clamp(3, 6);
                 out.push_str(&format!("<h{level}>{}</h{level}>\n", spans_html(spans)));
             }

@@ -1,7 +1,7 @@
 //! footcare: patient information about the foot and calf, in the terminal.
 //!
 //! The data flows one way: files are read ([`source`], [`builtin`], [`folder`], [`load`]),
-//! parsed into topics ([`parse`], [`markdown`], [`patch`], [`topic`]), rendered as text
+//! parsed into topics ([`parse`], [`markdown`], [`tiers`], [`patch`], [`topic`]), rendered as text
 //! ([`render`], [`formats`], [`handout`], [`search`], [`check`]) and written out
 //! ([`output`], [`pager`]). [`app`] ties each command to them; the binary is a thin shell
 //! over [`app::run`]. Parsing and rendering are pure functions of strings.
@@ -30,4 +30,5 @@ pub mod search;
 pub mod source;
 pub mod template;
 pub mod terminal;
+pub mod tiers;
 pub mod topic;

@@ -17,10 +17,25 @@ A section's key is the heading's \fB{#key}\fR attribute, or else its text in low
 \fISLUG\fR.yaml (or .yml) holds the same fields at the top level, and a \fBsections\fR map from key to
 Markdown text or to \fB{title, body}\fR.
 .PP
+.PP
 The fields are \fBtitle\fR, \fBsummary\fR, \fBkind\fR (procedure or condition), \fBaliases\fR, \fBtags\fR,
-\fBreviewed\fR (YYYY\-MM\-DD) and \fBsources\fR (each with \fBtitle\fR, \fBpublisher\fR, \fBdate\fR and
-optionally \fBauthors\fR, \fBdoi\fR and \fBurl\fR).
-The section keys are overview, indications, procedure, recovery, risks, warning\-signs and disclaimer.
+\fBreviewed\fR (YYYY\-MM\-DD), \fBreviewed\-by\fR (only when a named clinician really reviewed the topic)
+and \fBsources\fR.
+Each source has a \fBtitle\fR; a \fBjournal\fR or a \fBpublisher\fR; a \fBdate\fR (when it was published or
+last updated: YYYY, YYYY\-MM or YYYY\-MM\-DD), an \fBaccessed\fR date (the day it was read), or both;
+and optionally \fBauthors\fR, \fBdoi\fR and \fBurl\fR.
+A page read without a date of its own has only \fBaccessed\fR, and is shown as "accessed YYYY\-MM\-DD".
+.PP
+The section keys, in reading order, are key\-points, overview, indications, preparing (procedures only),
+procedure, recovery, outlook, risks, warning\-signs, questions and disclaimer.
+.PP
+The warning signs come in three tiers, most urgent first, each a \fB### \fR heading with its key and then
+a list: \fB{#emergency}\fR (call the emergency number now), \fB{#urgent}\fR (call the doctor or surgeon
+now, day or night) and \fB{#routine}\fR (call in office hours, or watch closely).
+footcare shows every tier under the same standard words, whatever the heading says.
+\fBcheck\fR warns when a topic lacks key\-points, outlook, questions or (for a procedure) preparing, or
+when its warning signs are not in tiers; it notes a reworded tier heading and a topic with no
+\fBreviewed\-by\fR.
 .PP
 \fISLUG\fR.patch.md in a clinic folder holds sections that are added to the end of the same sections of
 the topic \fISLUG\fR.

@@ -38,9 +38,11 @@ impl Span {
 /// One line's worth of content: a paragraph is a block however many lines it had.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// `id` is the heading's `{#id}` attribute, if it has one.
     Heading {
         level: u8,
         spans: Vec<Span>,
+        id: Option<String>,
     },
     Paragraph(Vec<Span>),
     /// `depth` 0 is a top-level item; `number` is set for ordered lists.
@@ -83,9 +85,9 @@ pub fn to_located_blocks(markdown: &str) -> Blocks {
 }
 
 /// The kind of block being gathered.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Open {
-    Heading(u8),
+    Heading(u8, Option<String>),
     Paragraph,
     Item { depth: usize, number: Option<u64> },
     Quote,
@@ -170,13 +172,14 @@ impl BlockBuilder {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Heading { level, .. } => {
+            Tag::Heading { level, id, .. } => {
                 self.flush();
-                self.open_block(Open::Heading(heading_level(level)));
+                let id = id.map(|id| sanitize(&id).into_owned());
+                self.open_block(Open::Heading(heading_level(level), id));
             }
             Tag::Paragraph => {
                 // A paragraph inside a list item continues that item's line.
-                if let Some(Open::Item { .. }) = self.open {
+                if let Some(Open::Item { .. }) = &self.open {
                     if !self.spans.is_empty() {
                         self.push_text(" ", false);
                     }
@@ -291,7 +294,7 @@ impl BlockBuilder {
             return;
         }
         let block = match open {
-            Open::Heading(level) => Block::Heading { level, spans },
+            Open::Heading(level, id) => Block::Heading { level, spans, id },
             Open::Paragraph => Block::Paragraph(spans),
             Open::Item { depth, number } => Block::Item {
                 depth,
@@ -451,7 +454,8 @@ mod tests {
             vec![
                 Block::Heading {
                     level: 3,
-                    spans: vec![Span::plain("Day one")]
+                    spans: vec![Span::plain("Day one")],
+                    id: None,
                 },
                 Block::Quote(vec![Span::plain("Take it slowly.")]),
                 Block::Code(vec!["line 1".to_string(), "line 2".to_string()]),

@@ -85,6 +85,7 @@ pub fn parse_topic(
         aliases: fields.aliases,
         tags: fields.tags,
         reviewed: fields.reviewed,
+        reviewed_by: fields.reviewed_by,
         sources: fields.sources,
         sections: parsed.sections,
         field_lines: parsed.field_lines,
@@ -171,6 +172,7 @@ fn parse_file(
         }
         FileFormat::Yaml => {
             let mut fields = parse_fields(text, 1).map_err(at_file)?;
+            let kind = fields.kind;
             let yaml_sections = fields.sections.take().map(|s| s.0).unwrap_or_default();
             let mut parsed = ParsedFile {
                 fields,
@@ -180,7 +182,7 @@ fn parse_file(
             if read == Read::Whole {
                 parsed.sections = yaml_sections
                     .into_iter()
-                    .map(|(key, yaml)| yaml_section(key, yaml).map_err(at_file))
+                    .map(|(key, yaml)| yaml_section(key, kind, yaml).map_err(at_file))
                     .collect::<Result<Vec<_>, _>>()?;
                 parsed.field_lines = top_level_field_lines(text, 1);
             }
@@ -188,6 +190,13 @@ fn parse_file(
         }
     };
     clean_fields(&mut parsed.fields);
+    if let Some(message) = incomplete_source(&parsed.fields.sources) {
+        let line = top_level_field_lines(text, 1)
+            .into_iter()
+            .find(|(name, _)| name == "sources")
+            .map(|(_, line)| line);
+        return Err(at_file(Problem { line, message }));
+    }
     for section in &mut parsed.sections {
         one_line(&mut section.title);
     }
@@ -195,7 +204,7 @@ fn parse_file(
 }
 
 /// A section of a YAML topic, its body read into blocks in one pass.
-fn yaml_section(key: SectionKey, yaml: YamlSection) -> Result<Section, Problem> {
+fn yaml_section(key: SectionKey, kind: Kind, yaml: YamlSection) -> Result<Section, Problem> {
     // YAML escapes such as `"\e"` can put control characters back into the body.
     let mut markdown = yaml.body;
     sanitize_in_place(&mut markdown);
@@ -210,16 +219,16 @@ fn yaml_section(key: SectionKey, yaml: YamlSection) -> Result<Section, Problem> 
              start with `###`"
         )));
     }
-    Ok(Section {
+    let title = yaml
+        .title
+        .unwrap_or_else(|| key.default_title(kind).to_string());
+    Ok(Section::new(
         key,
-        title: yaml
-            .title
-            .unwrap_or_else(|| key.default_title().to_string()),
-        blocks: builder.finish(),
+        title,
         markdown,
-        line: None,
-        body_line: None,
-    })
+        (None, None),
+        builder.finish(),
+    ))
 }
 
 /// Where each top-level `field:` of some YAML starts; `first_line` is the file line of the
@@ -257,13 +266,39 @@ fn clean_fields(fields: &mut Fields) {
     one_line(&mut fields.summary);
     fields.aliases.iter_mut().for_each(one_line);
     fields.tags.iter_mut().for_each(one_line);
+    fields.reviewed_by.iter_mut().for_each(one_line);
     for source in &mut fields.sources {
         one_line(&mut source.title);
-        one_line(&mut source.publisher);
-        for field in [&mut source.authors, &mut source.doi, &mut source.url] {
+        for field in [
+            &mut source.journal,
+            &mut source.publisher,
+            &mut source.authors,
+            &mut source.doi,
+            &mut source.url,
+        ] {
             field.iter_mut().for_each(one_line);
         }
     }
+}
+
+/// A source must say where it appeared and how current it is; serde cannot say "one of
+/// these two fields", so this is checked once the fields are read.
+fn incomplete_source(sources: &[Source]) -> Option<String> {
+    sources.iter().enumerate().find_map(|(index, source)| {
+        let missing = if source.journal.is_none() && source.publisher.is_none() {
+            "`journal:` (for an article) or `publisher:` (for a page or book)"
+        } else if source.date.is_none() && source.accessed.is_none() {
+            "`date:` (when it was published or last updated) or `accessed:` (the day you \
+             read a page that has no date of its own)"
+        } else {
+            return None;
+        };
+        Some(format!(
+            "source {} (\"{}\") needs {missing}",
+            index + 1,
+            source.title
+        ))
+    })
 }
 
 /// What went wrong, before we know which file it was in.
@@ -341,6 +376,8 @@ struct Fields {
     #[serde(default)]
     tags: Vec<String>,
     reviewed: Date,
+    #[serde(default, rename = "reviewed-by")]
+    reviewed_by: Option<String>,
     #[serde(default)]
     sources: Vec<Source>,
     /// Only in YAML topic files.
@@ -613,14 +650,13 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Problem
         }
         // The body starts below the heading's last line, even when the file ends on it.
         let below_heading = lines.line_at(heading.end.saturating_sub(1).max(heading.start)) + 1;
-        sections.push(Section {
+        sections.push(Section::new(
             key,
             title,
-            markdown: markdown.trim_end().to_string(),
-            line: Some(line),
-            body_line: Some(lines.line_at(start).max(below_heading)),
+            markdown.trim_end().to_string(),
+            (Some(line), Some(lines.line_at(start).max(below_heading))),
             blocks,
-        });
+        ));
     }
     Ok(sections)
 }
@@ -683,7 +719,7 @@ mod tests {
         assert_eq!(topic.kind, Kind::Procedure);
         assert_eq!(topic.aliases, ["a", "b"]);
         assert_eq!(topic.reviewed.to_string(), "2024-02-29");
-        assert_eq!(topic.sources[0].date.to_string(), "2022");
+        assert_eq!(topic.sources[0].date.unwrap().to_string(), "2022");
         assert_eq!(topic.sources[0].doi.as_deref(), Some("10.1/x"));
     }
 

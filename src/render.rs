@@ -44,6 +44,7 @@ pub fn topic_blocks<'a>(
             blocks.push(Cow::Owned(Block::Heading {
                 level: 2,
                 spans: vec![Span::plain(&section.title)],
+                id: None,
             }));
             blocks.extend(body.blocks.iter().map(Cow::Borrowed));
         }
@@ -52,6 +53,7 @@ pub fn topic_blocks<'a>(
         blocks.push(Cow::Owned(Block::Heading {
             level: 1,
             spans: vec![Span::plain(&topic.title)],
+            id: None,
         }));
         blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
             &topic.summary,
@@ -86,6 +88,7 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
         blocks.push(Block::Heading {
             level: 2,
             spans: vec![Span::plain("Sources")],
+            id: None,
         });
     }
     blocks.extend(topic.sources.iter().map(|source| Block::Item {
@@ -97,6 +100,11 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
         "Last reviewed: {}",
         topic.reviewed
     ))]));
+    if let Some(reviewer) = &topic.reviewed_by {
+        blocks.push(Block::Paragraph(vec![Span::plain(format!(
+            "Medical review: {reviewer}"
+        ))]));
+    }
     blocks
 }
 
@@ -112,8 +120,22 @@ pub fn source_line(source: &Source) -> String {
     if !title.ends_with(['?', '!']) {
         line.push('.');
     }
-    // Writing to a String cannot fail.
-    let _ = write!(line, " {}, {}.", source.publisher, source.date);
+    let mut place = match (&source.journal, &source.publisher) {
+        (Some(journal), Some(publisher)) => format!("{journal} ({publisher})"),
+        (Some(name), None) | (None, Some(name)) => name.clone(),
+        (None, None) => String::new(),
+    };
+    // A page's publication date and the day it was read must never be mistaken for each
+    // other. Writing to a String cannot fail.
+    if let Some(date) = source.date {
+        let _ = write!(place, ", {date}");
+    }
+    if let Some(accessed) = source.accessed {
+        let _ = write!(place, ", accessed {accessed}");
+    }
+    line.push(' ');
+    line.push_str(place.trim_start_matches(", "));
+    line.push('.');
     if let Some(doi) = &source.doi {
         line.push_str(" doi:");
         line.push_str(doi);
@@ -158,11 +180,21 @@ pub fn render_plain<B: Borrow<Block>>(blocks: &[B]) -> String {
             Block::Heading { spans, .. } | Block::Paragraph(spans) | Block::Quote(spans) => {
                 push_spans(&mut out, spans);
             }
-            Block::Item { depth, spans, .. } => {
+            Block::Item {
+                depth,
+                number,
+                spans,
+            } => {
                 for _ in 0..*depth {
                     out.push_str("  ");
                 }
-                out.push_str("- ");
+                // Steps keep their numbers: a reader follows them in order.
+                match number {
+                    Some(number) => {
+                        let _ = write!(out, "{number}. ");
+                    }
+                    None => out.push_str("- "),
+                }
                 push_spans(&mut out, spans);
             }
             Block::Code(lines) => {
@@ -198,7 +230,7 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
             lines.push(Line::new_paragraph(Vec::new()));
         }
         match block {
-            Block::Heading { level, spans } => {
+            Block::Heading { level, spans, .. } => {
                 lines.push(Line::new_header(*level, compounds(spans)))
             }
             Block::Paragraph(spans) => lines.push(Line::new_paragraph(compounds(spans))),

@@ -6,53 +6,71 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
 use crate::markdown::{to_located_blocks, Blocks};
+use crate::tiers::{self, Tier, TierStart};
 
 /// The sections a topic may hold, in the order a reader meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKey {
+    KeyPoints,
     Overview,
     Indications,
+    Preparing,
     Procedure,
     Recovery,
+    Outlook,
     Risks,
     WarningSigns,
+    Questions,
     Disclaimer,
 }
 
 impl SectionKey {
-    pub const ALL: [SectionKey; 7] = [
+    pub const ALL: [SectionKey; 11] = [
+        SectionKey::KeyPoints,
         SectionKey::Overview,
         SectionKey::Indications,
+        SectionKey::Preparing,
         SectionKey::Procedure,
         SectionKey::Recovery,
+        SectionKey::Outlook,
         SectionKey::Risks,
         SectionKey::WarningSigns,
+        SectionKey::Questions,
         SectionKey::Disclaimer,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
+            SectionKey::KeyPoints => "key-points",
             SectionKey::Overview => "overview",
             SectionKey::Indications => "indications",
+            SectionKey::Preparing => "preparing",
             SectionKey::Procedure => "procedure",
             SectionKey::Recovery => "recovery",
+            SectionKey::Outlook => "outlook",
             SectionKey::Risks => "risks",
             SectionKey::WarningSigns => "warning-signs",
+            SectionKey::Questions => "questions",
             SectionKey::Disclaimer => "disclaimer",
         }
     }
 
     /// The heading shown when a YAML topic gives a section no title of its own.
-    pub fn default_title(self) -> &'static str {
-        match self {
-            SectionKey::Overview => "Overview",
-            SectionKey::Indications => "Indications",
-            SectionKey::Procedure => "Procedure",
-            SectionKey::Recovery => "Recovery",
-            SectionKey::Risks => "Risks",
-            SectionKey::WarningSigns => "Warning signs",
-            SectionKey::Disclaimer => "Disclaimer",
+    pub fn default_title(self, kind: Kind) -> &'static str {
+        match (self, kind) {
+            (SectionKey::KeyPoints, _) => "Key points",
+            (SectionKey::Overview, _) => "Overview",
+            (SectionKey::Indications, _) => "Indications",
+            (SectionKey::Preparing, _) => "Before your surgery",
+            (SectionKey::Procedure, _) => "Procedure",
+            (SectionKey::Recovery, _) => "Recovery",
+            (SectionKey::Outlook, Kind::Procedure) => "How well it works",
+            (SectionKey::Outlook, Kind::Condition) => "How long it takes to heal",
+            (SectionKey::Risks, _) => "Risks",
+            (SectionKey::WarningSigns, _) => "Warning signs",
+            (SectionKey::Questions, _) => "Questions to ask your doctor",
+            (SectionKey::Disclaimer, _) => "Disclaimer",
         }
     }
 
@@ -79,13 +97,20 @@ pub enum Kind {
     Condition,
 }
 
-/// Where a fact in a topic comes from.
+/// Where a fact in a topic comes from: a journal article or a publisher's page, with the
+/// date it was published or last updated, the day it was read, or both.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
-    pub publisher: String,
-    pub date: SourceDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<SourceDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authors: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,15 +133,50 @@ pub struct Section {
     /// `markdown` as blocks, with where each starts in it: worked out when the file is
     /// parsed, in the same pass that finds the sections.
     pub blocks: Blocks,
+    /// Where each tier of the warning signs starts; empty in other sections.
+    pub tier_starts: Vec<TierStart>,
 }
 
 impl Section {
+    /// A section from its parsed parts. The warning signs' tier headings are given their
+    /// standard words here, once, so that every output shows the same.
+    pub fn new(
+        key: SectionKey,
+        title: String,
+        mut markdown: String,
+        lines: (Option<usize>, Option<usize>),
+        mut blocks: Blocks,
+    ) -> Section {
+        let tier_starts = if key == SectionKey::WarningSigns {
+            tiers::standardize(&mut markdown, &mut blocks)
+        } else {
+            Vec::new()
+        };
+        Section {
+            key,
+            title,
+            markdown,
+            line: lines.0,
+            body_line: lines.1,
+            blocks,
+            tier_starts,
+        }
+    }
+
     /// Adds Markdown at the end of the section, after a blank line (a clinic's patch).
     pub fn append_markdown(&mut self, markdown: &str) {
-        self.markdown.push_str("\n\n");
-        self.markdown.push_str(markdown);
-        // The blocks must describe the whole section again.
-        self.blocks = to_located_blocks(&self.markdown);
+        let mut whole = std::mem::take(&mut self.markdown);
+        whole.push_str("\n\n");
+        whole.push_str(markdown);
+        // The blocks and tiers must describe the whole section again.
+        let blocks = to_located_blocks(&whole);
+        let title = std::mem::take(&mut self.title);
+        *self = Section::new(self.key, title, whole, (self.line, self.body_line), blocks);
+    }
+
+    /// The warning signs' tiers, most urgent first as the file gives them.
+    pub fn tiers(&self) -> Vec<Tier> {
+        tiers::tiers(&self.blocks, &self.tier_starts)
     }
 }
 
@@ -136,6 +196,8 @@ pub struct Topic {
     pub aliases: Vec<String>,
     pub tags: Vec<String>,
     pub reviewed: Date,
+    /// The clinician who reviewed the topic, only when one really did.
+    pub reviewed_by: Option<String>,
     pub sources: Vec<Source>,
     /// In document order.
     pub sections: Vec<Section>,

@@ -93,7 +93,7 @@ fn each_broken_fixture_gets_its_finding_and_the_check_goes_on() {
     let broken = out.lines().find(|l| l.starts_with("bad-date: ")).unwrap();
     assert_eq!(broken, "bad-date: not measured: 1 error, 0 warnings");
     assert!(
-        out.ends_with("9 topics checked: 7 errors, 2 warnings\n"),
+        out.ends_with("9 topics checked: 7 errors, 26 warnings\n"),
         "{out}"
     );
 }
@@ -115,10 +115,17 @@ fn json_output_has_figures_sections_and_findings() {
             "{figure} has one decimal"
         );
     }
-    assert_eq!(clean["sections"].as_array().unwrap().len(), 7);
-    assert_eq!(clean["sections"][0]["key"], "overview");
+    assert_eq!(clean["sections"].as_array().unwrap().len(), 10);
+    assert_eq!(clean["sections"][0]["key"], "key-points");
     assert!(clean["sections"][0]["readability"]["fk_grade"].is_number());
-    assert!(clean["findings"].as_array().unwrap().is_empty());
+    // No clinician is named, which is a note: not an error, not a warning.
+    let findings = clean["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["level"], "note");
+    assert!(findings[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("reviewed-by"));
     let bad = topics.iter().find(|t| t["slug"] == "bad-date").unwrap();
     assert!(bad["readability"].is_null());
     assert_eq!(bad["findings"][0]["level"], "error");
@@ -127,7 +134,13 @@ fn json_output_has_figures_sections_and_findings() {
         .iter()
         .find(|t| t["slug"] == "risks-not-a-list")
         .unwrap();
-    assert_eq!(risks["findings"][0]["line"], 33);
+    let not_a_list = risks["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["level"] == "error")
+        .unwrap();
+    assert_eq!(not_a_list["line"], 33);
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn piped_show_has_one_line_per_paragraph_and_item() {
         out.contains("\n- A risk that is written over two lines.\n- Another risk.\n"),
         "{out}"
     );
-    assert!(out.contains("\n- First step.\n- Second step.\n"), "{out}");
+    assert!(out.contains("\n1. First step.\n2. Second step.\n"), "{out}");
     assert!(out.contains("\nWhat happens\n"), "{out}");
 }
 
@@ -200,7 +200,8 @@ fn an_unknown_section_fails_and_lists_the_topic_sections() {
         .stdout("")
         .stderr(predicate::str::contains("no section called \"aftercare\""))
         .stderr(predicate::str::contains(
-            "overview, indications, procedure, recovery, risks, warning-signs, disclaimer",
+            "key-points, overview, indications, procedure, recovery, outlook, risks, \
+             warning-signs, questions, disclaimer",
         ));
 }
 
@@ -573,12 +574,18 @@ fn a_fifo_in_the_content_folder_is_skipped_not_read() {
 
 #[test]
 fn a_section_asked_twice_is_shown_once() {
-    let out = stdout_of(footcare().args(["show", "calf-strain", "-s", "risks", "-s", "RISKS"]));
-    assert_eq!(
-        out.matches("Risks of going back too soon").count(),
-        1,
-        "{out}"
-    );
+    let once = stdout_of(footcare().args(["show", "calf-strain", "-s", "risks", "--plain"]));
+    let twice = stdout_of(footcare().args([
+        "show",
+        "calf-strain",
+        "-s",
+        "risks",
+        "-s",
+        "RISKS",
+        "--plain",
+    ]));
+    assert!(once.contains("\n- "), "{once}");
+    assert_eq!(twice, once);
 }
 
 #[test]

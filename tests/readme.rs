@@ -46,7 +46,7 @@ fn readme_topic_examples_are_valid_topics() {
             .success()
             .stderr("")
             .stdout(predicate::str::starts_with(
-                "Warning signs\n- Call your doctor if",
+                "Warning signs\n\nCall the emergency number now\n- ",
             ));
     }
 }

@@ -78,6 +78,30 @@ fn list_markdown_is_a_table_and_text_in_a_pipe_is_plain() {
     );
 }
 
+/// Every section key, in the order topics hold them.
+const BUILT_IN_KEYS: [&str; 11] = [
+    "key-points",
+    "overview",
+    "indications",
+    "preparing",
+    "procedure",
+    "recovery",
+    "outlook",
+    "risks",
+    "warning-signs",
+    "questions",
+    "disclaimer",
+];
+
+/// A plain list item's text: a bullet's after `- `, a step's after `1. `.
+fn item_text(line: &str) -> Option<String> {
+    if let Some(text) = line.strip_prefix("- ") {
+        return Some(text.to_string());
+    }
+    let (number, text) = line.split_once(". ")?;
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
+}
+
 #[test]
 fn show_json_has_every_field_and_sections_in_document_order() {
     for slug in BUILT_IN {
@@ -88,9 +112,10 @@ fn show_json_has_every_field_and_sections_in_document_order() {
         }
         assert_eq!(topic["reviewed"].as_str().unwrap().len(), 10);
         let sources = topic["sources"].as_array().unwrap();
+        // Each source says where it appeared and how current it is.
         assert!(sources.iter().all(|s| s["title"].is_string()
-            && s["publisher"].is_string()
-            && s["date"].is_string()));
+            && (s["journal"].is_string() || s["publisher"].is_string())
+            && (s["date"].is_string() || s["accessed"].is_string())));
         let keys: Vec<&str> = topic["sections"]
             .as_array()
             .unwrap()
@@ -99,28 +124,37 @@ fn show_json_has_every_field_and_sections_in_document_order() {
             .collect();
         assert_eq!(
             keys,
-            [
-                "overview",
-                "indications",
-                "procedure",
-                "recovery",
-                "risks",
-                "warning-signs",
-                "disclaimer"
-            ]
+            BUILT_IN_KEYS
+                .iter()
+                .filter(|&&key| key != "preparing" || topic["kind"] == "procedure")
+                .copied()
+                .collect::<Vec<_>>()
         );
         for section in topic["sections"].as_array().unwrap() {
             let key = section["key"].as_str().unwrap();
             let plain = stdout_of(&["show", slug, "--section", key, "--plain"]);
             let (heading, body) = plain.split_once('\n').unwrap();
             assert_eq!(section["title"], heading);
+            // A section that opens with a tier heading is set off from its own heading.
+            let body = body.trim_start_matches('\n');
             assert_eq!(section["text"], body.trim_end(), "{slug} {key}");
-            let top_items: Vec<String> = body
-                .lines()
-                .filter_map(|l| l.strip_prefix("- "))
-                .map(str::to_string)
-                .collect();
+            let top_items: Vec<String> = body.lines().filter_map(item_text).collect();
             assert_eq!(strings(&section["items"]), top_items, "{slug} {key}");
+            if key == "warning-signs" {
+                let tiers = section["tiers"].as_array().unwrap();
+                let tier_keys: Vec<&str> =
+                    tiers.iter().map(|t| t["key"].as_str().unwrap()).collect();
+                assert_eq!(tier_keys, ["emergency", "urgent", "routine"], "{slug}");
+                let tier_items: Vec<String> =
+                    tiers.iter().flat_map(|t| strings(&t["items"])).collect();
+                assert_eq!(tier_items, top_items, "{slug}: every sign is in a tier");
+                for tier in tiers {
+                    let title = tier["title"].as_str().unwrap();
+                    assert!(body.lines().any(|line| line == title), "{slug}: {title}");
+                }
+            } else {
+                assert!(section.get("tiers").is_none(), "{slug} {key}");
+            }
             assert!(section["markdown"].as_str().unwrap().len() >= body.len() / 2);
         }
     }
@@ -276,7 +310,7 @@ fn search_literals_are_literal_and_regexes_are_not() {
 fn search_filters_by_section_and_topic() {
     let out = stdout_of(&[
         "search",
-        "clot",
+        "999",
         "--section",
         "warning-signs",
         "--topic",
