@@ -160,8 +160,9 @@ Examples:
     /// Write a printable handout of a topic, as one HTML file or as Markdown
     #[command(after_help = "\
 The HTML handout is one file with no scripts and nothing to fetch: open it in
-a browser and print it. The warning signs are boxed, and the sources, the
-review date and the disclaimer close the page.
+a browser and print it. The warning signs are boxed, each step of the
+checklists has a box to tick, and the sources, the review date and the
+disclaimer close the page.
 
 Examples:
   footcare export plantar-fascia-release -o plantar-fascia-release.html

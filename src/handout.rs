@@ -5,9 +5,9 @@ use crate::render::source_line;
 use crate::topic::{SectionKey, Topic};
 
 /// Print styles: body text at 12 pt, left-aligned, headings and list lead-ins kept with what
-/// follows them,
-/// the warning signs boxed (a long box may go on over a page, but no sign is split), and the
-/// sources, review date and disclaimer at the foot.
+/// follows them, the warning signs boxed (a long box may go on over a page, but no sign is
+/// split), a box to tick by each step of the checklists for before surgery and for home, and
+/// the sources (in smaller print), review date and disclaimer at the foot.
 const STYLE: &str = "\
 @page { size: A4; margin: 12mm 14mm; }
 html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 12pt;
@@ -30,6 +30,8 @@ blockquote { margin: 0 0 7pt 1em; padding-left: 0.8em; border-left: 2pt solid #9
 .warning-signs h2 { color: #b3261e; border-bottom: none; margin-top: 7pt; }
 footer { margin-top: 10pt; padding-top: 2pt; border-top: 1pt solid #888; font-size: 12pt; }
 footer h2 { font-size: 13pt; border-bottom: none; margin-top: 8pt; }
+.preparing ol > li::before, .recovery ol > li::before { content: \"\\2610\\00a0\"; }
+.sources { font-size: 10.5pt; }
 .sources li { overflow-wrap: anywhere; }
 @media screen { body { padding: 1.5em 1em; } }
 ";

@@ -143,6 +143,9 @@ fn each_handout_prints_whole_on_at_most_three_pages() {
             "{slug}: the review date is not in the PDF"
         );
 
+        // The home checklist prints a box to tick by each step.
+        let steps = text.matches('\u{2610}').count();
+        assert!(steps >= 4, "{slug}: {steps} boxes to tick");
         let pages = pdf_pages(&pdf);
         assert!(pages <= MOST_PAGES, "{slug} prints on {pages} pages");
     }
