@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::check::TopicReport;
 use crate::date::Date;
-use crate::markdown::{spans_text, Block};
+use crate::markdown::top_level_items;
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
@@ -114,16 +114,7 @@ pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
         .into_iter()
         .map(|section| {
             let blocks = &section.blocks;
-            let items = blocks
-                .blocks
-                .iter()
-                .filter_map(|block| match block {
-                    Block::Item {
-                        depth: 0, spans, ..
-                    } => Some(spans_text(spans)),
-                    _ => None,
-                })
-                .collect();
+            let items = top_level_items(&blocks.blocks);
             SectionJson {
                 key: section.key,
                 title: &section.title,

@@ -1,7 +1,7 @@
 //! `footcare export`: a handout to print and give to a patient.
 
 use crate::markdown::{Block, Span};
-use crate::render::source_line;
+use crate::render::{review_lines, source_line};
 use crate::topic::{SectionKey, Topic};
 
 /// Print styles: body text at 12 pt, left-aligned, headings and list lead-ins kept with what
@@ -69,15 +69,8 @@ pub fn html(topic: &Topic) -> String {
         }
         out.push_str("</ol>\n");
     }
-    out.push_str(&format!(
-        "<p class=\"reviewed\">Last reviewed: {}</p>\n",
-        topic.reviewed
-    ));
-    if let Some(reviewer) = &topic.reviewed_by {
-        out.push_str(&format!(
-            "<p class=\"reviewed\">Medical review: {}</p>\n",
-            escape(reviewer)
-        ));
+    for line in review_lines(topic) {
+        out.push_str(&format!("<p class=\"reviewed\">{}</p>\n", escape(&line)));
     }
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
         out.push_str(&format!(
@@ -107,9 +100,8 @@ pub fn markdown(topic: &Topic) -> String {
             out.push_str(&format!("- {}\n", source_line(source)));
         }
     }
-    out.push_str(&format!("\nLast reviewed: {}\n", topic.reviewed));
-    if let Some(reviewer) = &topic.reviewed_by {
-        out.push_str(&format!("\nMedical review: {reviewer}\n"));
+    for line in review_lines(topic) {
+        out.push_str(&format!("\n{line}\n"));
     }
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
         out.push_str(&format!(

@@ -69,6 +69,19 @@ pub fn spans_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
 
+/// The top-level list items among some blocks, as plain text.
+pub fn top_level_items(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Item {
+                depth: 0, spans, ..
+            } => Some(spans_text(spans)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Reduces Markdown to blocks. Soft and hard line breaks become spaces, so each
 /// paragraph and each list item is one block however it was wrapped in the source.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {

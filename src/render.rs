@@ -96,16 +96,21 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
         number: None,
         spans: vec![Span::plain(source_line(source))],
     }));
-    blocks.push(Block::Paragraph(vec![Span::plain(format!(
-        "Last reviewed: {}",
-        topic.reviewed
-    ))]));
-    if let Some(reviewer) = &topic.reviewed_by {
-        blocks.push(Block::Paragraph(vec![Span::plain(format!(
-            "Medical review: {reviewer}"
-        ))]));
-    }
+    blocks.extend(
+        review_lines(topic)
+            .into_iter()
+            .map(|line| Block::Paragraph(vec![Span::plain(line)])),
+    );
     blocks
+}
+
+/// When the topic was last reviewed and, only where the file names one, by which clinician.
+pub fn review_lines(topic: &Topic) -> Vec<String> {
+    let mut lines = vec![format!("Last reviewed: {}", topic.reviewed)];
+    if let Some(reviewer) = &topic.reviewed_by {
+        lines.push(format!("Medical review: {reviewer}"));
+    }
+    lines
 }
 
 /// A source as one line of a reference list.
@@ -120,21 +125,22 @@ pub fn source_line(source: &Source) -> String {
     if !title.ends_with(['?', '!']) {
         line.push('.');
     }
-    let mut place = match (&source.journal, &source.publisher) {
-        (Some(journal), Some(publisher)) => format!("{journal} ({publisher})"),
-        (Some(name), None) | (None, Some(name)) => name.clone(),
-        (None, None) => String::new(),
+    let place = match (&source.journal, &source.publisher) {
+        (Some(journal), Some(publisher)) => Some(format!("{journal} ({publisher})")),
+        (name, None) | (None, name) => name.clone(),
     };
     // A page's publication date and the day it was read must never be mistaken for each
-    // other. Writing to a String cannot fail.
-    if let Some(date) = source.date {
-        let _ = write!(place, ", {date}");
-    }
-    if let Some(accessed) = source.accessed {
-        let _ = write!(place, ", accessed {accessed}");
-    }
+    // other.
+    let parts: Vec<String> = [
+        place,
+        source.date.map(|date| date.to_string()),
+        source.accessed.map(|day| format!("accessed {day}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     line.push(' ');
-    line.push_str(place.trim_start_matches(", "));
+    line.push_str(&parts.join(", "));
     line.push('.');
     if let Some(doi) = &source.doi {
         line.push_str(" doi:");

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::markdown::{spans_text, Block, Blocks, Span};
+use crate::markdown::{spans_text, top_level_items, Block, Blocks, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,25 +95,30 @@ pub fn standardize(markdown: &mut String, blocks: &mut Blocks) -> Vec<TierStart>
     starts
 }
 
-/// The tiers in the order the section gives them, each with the list items up to the
-/// next heading.
-pub fn tiers(blocks: &Blocks, starts: &[TierStart]) -> Vec<Tier> {
+/// Each tier's start and the blocks under its heading, up to where the next tier starts.
+fn tier_bodies<'a>(
+    blocks: &'a Blocks,
+    starts: &'a [TierStart],
+) -> impl Iterator<Item = (&'a TierStart, &'a [Block])> {
+    let ends = starts
+        .iter()
+        .skip(1)
+        .map(|next| next.block)
+        .chain([blocks.blocks.len()]);
     starts
         .iter()
-        .map(|start| {
-            let items = blocks.blocks[start.block + 1..]
-                .iter()
-                .take_while(|block| !matches!(block, Block::Heading { .. }))
-                .filter_map(|block| match block {
-                    Block::Item { spans, .. } => Some(spans_text(spans)),
-                    _ => None,
-                })
-                .collect();
-            Tier {
-                key: start.key,
-                title: start.key.title(),
-                items,
-            }
+        .zip(ends)
+        .map(|(start, end)| (start, &blocks.blocks[start.block + 1..end]))
+}
+
+/// The tiers in the order the section gives them, each with its top-level list items, so
+/// that the tiers' items together are the section's.
+pub fn tiers(blocks: &Blocks, starts: &[TierStart]) -> Vec<Tier> {
+    tier_bodies(blocks, starts)
+        .map(|(start, body)| Tier {
+            key: start.key,
+            title: start.key.title(),
+            items: top_level_items(body),
         })
         .collect()
 }
@@ -135,10 +140,8 @@ pub fn tiering_problem(blocks: &Blocks, starts: &[TierStart]) -> Option<String> 
         ));
     }
     let outside = starts[0].block > 0
-        || starts.iter().any(|start| {
-            blocks.blocks[start.block + 1..]
-                .iter()
-                .take_while(|block| !matches!(block, Block::Heading { level: 3, .. }))
+        || tier_bodies(blocks, starts).any(|(_, body)| {
+            body.iter()
                 .any(|block| !matches!(block, Block::Item { .. }))
         });
     outside.then(|| {
@@ -208,6 +211,23 @@ mod tests {
         let explained =
             standardized(&TIERED.replace("{#urgent .big}", "{#urgent}\n\nA clot can kill."));
         assert!(tiering_problem(&explained.1, &explained.2).is_some());
+    }
+
+    #[test]
+    fn a_tier_runs_to_the_next_tier_and_together_they_hold_every_item() {
+        let (_, blocks, starts) = standardized(&TIERED.replace(
+            "- Pus: call now.",
+            "#### At night\n\n- Pus: call now.\n  - Or a bad smell.",
+        ));
+        let tiers = tiers(&blocks, &starts);
+        assert_eq!(
+            tiers[1].items,
+            ["A hot, swollen calf: call now.", "Pus: call now."]
+        );
+        let all: Vec<String> = tiers.into_iter().flat_map(|t| t.items).collect();
+        assert_eq!(all, top_level_items(&blocks.blocks));
+        // A heading inside a tier is more than a list of actions.
+        assert!(tiering_problem(&blocks, &starts).is_some());
     }
 
     #[test]
