@@ -9,13 +9,15 @@ use std::path::Path;
 
 use serde::Serialize;
 use termimad::crossterm::style::Stylize;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::date::Date;
-use crate::lookup::normalize;
+use crate::lookup::{is_safe_in_every_shell, normalize};
 use crate::markdown::{spans_text, Block, Blocks};
 use crate::readability::{self, Counts, Readability};
+use crate::sanitize::{as_read, shown_hidden};
 use crate::tiers::tiering_problem;
-use crate::topic::{Kind, SectionKey, Topic, TopicError};
+use crate::topic::{Kind, Place, Section, SectionKey, Topic, TopicError};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +54,9 @@ pub enum Level {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub level: Level,
+    /// The file the finding is in, when that is not the topic's own file but a patch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub line: Option<usize>,
     pub message: String,
 }
@@ -99,8 +104,14 @@ impl TopicReport {
     }
 
     fn add(&mut self, level: Level, line: Option<usize>, message: String) {
+        self.add_in(level, (None, line), message);
+    }
+
+    /// A finding at a place that [`Section::place`] gave.
+    fn add_in(&mut self, level: Level, (file, line): Place, message: String) {
         self.findings.push(Finding {
             level,
+            file: file.map(str::to_string),
             line,
             message,
         });
@@ -177,9 +188,14 @@ impl Checker {
             self.reports[at].add(Level::Error, line, message);
         }
         for report in &mut self.reports {
-            report
-                .findings
-                .sort_by_key(|f| (f.line.unwrap_or(0), f.level));
+            // The topic's own file first, then each patch's.
+            (report.findings).sort_by(|a, b| {
+                (&a.file, a.line.unwrap_or(0), a.level).cmp(&(
+                    &b.file,
+                    b.line.unwrap_or(0),
+                    b.level,
+                ))
+            });
         }
         self.reports.extend(problems.into_iter().map(|problem| {
             TopicReport {
@@ -192,6 +208,7 @@ impl Checker {
                 sections: Vec::new(),
                 findings: vec![Finding {
                     level: Level::Error,
+                    file: None,
                     line: problem.line,
                     message: problem.message,
                 }],
@@ -208,9 +225,10 @@ pub fn report_text(reports: &[TopicReport], color: bool) -> String {
     let (mut errors, mut warnings) = (0, 0);
     for report in reports {
         for finding in &report.findings {
+            let file = finding.file.as_deref().unwrap_or(&report.file);
             let place = match finding.line {
-                Some(line) => format!("{}:{line}", report.file),
-                None => report.file.clone(),
+                Some(line) => format!("{file}:{line}"),
+                None => file.to_string(),
             };
             let level = match (finding.level, color) {
                 (Level::Error, true) => format!("{}", "error".red().bold()),
@@ -302,33 +320,25 @@ fn others(owners: &[&str], slug: &str) -> String {
 }
 
 /// One piece of prose a reader sees, and where it starts.
-struct Prose {
-    line: Option<usize>,
+struct Prose<'a> {
+    place: Place<'a>,
     text: String,
     is_paragraph: bool,
 }
 
 /// The visible text of a section: paragraphs, quotes and list items, each item read as a
 /// sentence of its own. Headings and code are not prose.
-/// `blocks` are `markdown`'s.
-fn prose(markdown: &str, blocks: &Blocks, body_line: Option<usize>) -> Vec<Prose> {
-    // Lines are counted on from one block to the next, not from the top each time.
-    let (mut counted_to, mut line_breaks) = (0, 0);
+fn prose(section: &Section) -> Vec<Prose<'_>> {
+    let blocks = &section.blocks;
     blocks
         .starts
         .iter()
         .zip(&blocks.blocks)
         .filter_map(|(&offset, block)| {
-            let offset = offset.clamp(counted_to, markdown.len());
-            line_breaks += markdown.as_bytes()[counted_to..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            counted_to = offset;
-            let line = body_line.map(|first| first + line_breaks);
+            let place = section.place(offset);
             match block {
                 Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
-                    line,
+                    place,
                     text: spans_text(spans),
                     is_paragraph: true,
                 }),
@@ -338,7 +348,7 @@ fn prose(markdown: &str, blocks: &Blocks, body_line: Option<usize>) -> Vec<Prose
                         text.push('.');
                     }
                     Some(Prose {
-                        line,
+                        place,
                         text,
                         is_paragraph: false,
                     })
@@ -359,6 +369,8 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     };
     let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
+    check_hidden_characters(topic, &mut report);
+    check_names_for_shells(topic, &mut report);
     check_review_date(topic, settings, &mut report);
     check_reviewer(topic, &mut report);
 
@@ -367,7 +379,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     voice.read(&readability::sentences(&topic.summary));
     let mut addresses_reader = mentions_you(&topic.summary);
     for (section, blocks) in topic.sections.iter().zip(&parsed) {
-        let pieces = prose(&section.markdown, blocks, section.body_line);
+        let pieces = prose(section);
         let mut counts = Counts::default();
         for piece in &pieces {
             let sentences = readability::sentences(&piece.text);
@@ -381,9 +393,9 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
             && !pieces.is_empty()
             && !has_action(&blocks.blocks, &pieces)
         {
-            report.add(
+            report.add_in(
                 Level::Warning,
-                section.line,
+                (section.file.as_deref(), section.line),
                 format!(
                     "`{}` gives the reader nothing to do: add a numbered step or a sentence \
                      that starts with what to do",
@@ -484,9 +496,9 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
         };
         let (section, blocks) = (&topic.sections[index], &parsed[index].blocks);
         if blocks.is_empty() {
-            report.add(
+            report.add_in(
                 Level::Error,
-                section.line,
+                (section.file.as_deref(), section.line),
                 format!("section `{key}` is empty"),
             );
             continue;
@@ -503,9 +515,9 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
                 )
             });
             if !bullets || has_numbered_item(blocks) {
-                report.add(
+                report.add_in(
                     Level::Error,
-                    section.line,
+                    (section.file.as_deref(), section.line),
                     format!(
                         "section `{key}` must be a bullet list (`- ` items), one point an item, \
                          so that each can be read and found on its own"
@@ -574,12 +586,144 @@ fn check_counts(topic: &Topic, report: &mut TopicReport) {
             .filter(|b| matches!(b, Block::Item { depth: 0, .. }))
             .count();
         if !(least..=most).contains(&items) {
-            report.add(
+            report.add_in(
                 Level::Warning,
-                section.line,
+                (section.file.as_deref(), section.line),
                 format!("{items} {what} as list items: give {least} to {most}"),
             );
         }
+    }
+}
+
+/// Characters that hide or reorder text, which footcare shows as marks such as
+/// `<U+200B>`: one warning for each field or line that holds any.
+fn check_hidden_characters(topic: &Topic, report: &mut TopicReport) {
+    let mut fields: Vec<(&str, &str)> = vec![("title", &topic.title), ("summary", &topic.summary)];
+    fields.extend(topic.aliases.iter().map(|a| ("aliases", a.as_str())));
+    fields.extend(topic.tags.iter().map(|t| ("tags", t.as_str())));
+    fields.extend(
+        topic
+            .reviewed_by
+            .iter()
+            .map(|r| ("reviewed-by", r.as_str())),
+    );
+    for source in &topic.sources {
+        let parts = [
+            &source.journal,
+            &source.publisher,
+            &source.authors,
+            &source.doi,
+            &source.url,
+        ];
+        fields.push(("sources", &source.title));
+        fields.extend(parts.into_iter().flatten().map(|p| ("sources", p.as_str())));
+    }
+    for (field, text) in fields {
+        let found: Vec<char> = shown_hidden(text).map(|(_, c)| c).collect();
+        if !found.is_empty() {
+            let message = hidden_message(&format!("`{field}`"), &found);
+            report.add(Level::Warning, topic.field_line(field), message);
+        }
+    }
+    for section in &topic.sections {
+        let heading = (section.file.as_deref(), section.line);
+        let found: Vec<char> = shown_hidden(&section.title).map(|(_, c)| c).collect();
+        if !found.is_empty() {
+            report.add_in(
+                Level::Warning,
+                heading,
+                hidden_message("the heading", &found),
+            );
+        }
+        // A YAML topic's section text has no lines of its own: its key's line stands in.
+        if section.body_line.is_none() {
+            let found: Vec<char> = shown_hidden(&section.markdown).map(|(_, c)| c).collect();
+            if !found.is_empty() {
+                let what = format!("the text of `{}`", section.key);
+                report.add_in(Level::Warning, heading, hidden_message(&what, &found));
+            }
+            continue;
+        }
+        let mut lines: Vec<(Place, Vec<char>)> = Vec::new();
+        for (mark, c) in shown_hidden(&section.markdown) {
+            let place = section.place(mark.start);
+            match lines.last_mut() {
+                Some((last, found)) if *last == place => found.push(c),
+                _ => lines.push((place, vec![c])),
+            }
+        }
+        for (place, found) in lines {
+            report.add_in(Level::Warning, place, hidden_message("the line", &found));
+        }
+    }
+}
+
+/// What to say of hidden characters found in `what`.
+fn hidden_message(what: &str, found: &[char]) -> String {
+    let mut codes: Vec<String> = found
+        .iter()
+        .map(|&c| format!("U+{:04X}", c as u32))
+        .collect();
+    codes.dedup();
+    let reorders = found.iter().any(|&c| reorders_text(c));
+    format!(
+        "{what} holds {} ({}), which {}: footcare shows {} as `<{}>`; delete {}, or write \
+         what was meant",
+        if reorders {
+            "a character that changes the direction of text"
+        } else if found.len() == 1 {
+            "an invisible character"
+        } else {
+            "invisible characters"
+        },
+        codes.join(", "),
+        if reorders {
+            "can show the text around it in another order"
+        } else {
+            "can hide text or split a word a reader or a search sees as one"
+        },
+        if found.len() == 1 { "it" } else { "each" },
+        codes[0],
+        if found.len() == 1 { "it" } else { "them" },
+    )
+}
+
+/// The marks and controls that set which way text runs.
+fn reorders_text(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// An alias a shell reads as code cannot be typed unquoted, and completion leaves it out.
+fn check_names_for_shells(topic: &Topic, report: &mut TopicReport) {
+    const CODE: &str = "$`;|&<>()\\!'\"\u{2018}\u{2019}\u{201C}\u{201D}";
+    for alias in &topic.aliases {
+        // Hidden characters get a warning of their own; their marks are not the author's.
+        let typed = normalize(&as_read(alias));
+        if typed.is_empty() || is_safe_in_every_shell(&typed) {
+            continue;
+        }
+        let mut special: Vec<&str> = Vec::new();
+        for character in typed.graphemes(true) {
+            if !is_safe_in_every_shell(&format!("a{character}")) && !special.contains(&character) {
+                special.push(character);
+            }
+        }
+        let is_code = special.iter().any(|s| s.chars().any(|c| CODE.contains(c)));
+        let listed: Vec<String> = special.iter().map(|s| format!("`{s}`")).collect();
+        report.add(
+            Level::Warning,
+            topic.field_line("aliases"),
+            format!(
+                "the alias \"{alias}\" holds {}, which {}: a reader must quote it to type \
+                 it, and completion does not offer it; use letters, digits, spaces and dashes",
+                listed.join(", "),
+                if is_code {
+                    "shells read as code or quoting"
+                } else {
+                    "some shells need quoted"
+                }
+            ),
+        );
     }
 }
 
@@ -589,17 +733,18 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
         return;
     };
     if let Some(problem) = tiering_problem(&section.blocks, &section.tier_starts) {
-        report.add(Level::Warning, section.line, problem);
+        report.add_in(
+            Level::Warning,
+            (section.file.as_deref(), section.line),
+            problem,
+        );
     }
     for start in &section.tier_starts {
         if start.authored != start.key.title() {
-            let offset = section.blocks.starts[start.block];
-            let line = section
-                .body_line
-                .map(|first| first + section.markdown[..offset].matches('\n').count());
-            report.add(
+            let place = section.place(section.blocks.starts[start.block]);
+            report.add_in(
                 Level::Note,
-                line,
+                place,
                 format!(
                     "the `{{#{}}}` heading says \"{}\", but footcare shows every topic's \
                      {} tier as \"{}\"",
@@ -662,9 +807,9 @@ fn check_prose(
     for sentence in sentences {
         let words = readability::words(sentence).count();
         if words > LONG_SENTENCE_WORDS {
-            report.add(
+            report.add_in(
                 Level::Warning,
-                piece.line,
+                piece.place,
                 format!(
                     "a sentence of {words} words, over {LONG_SENTENCE_WORDS}: {}",
                     quote(sentence)
@@ -673,9 +818,9 @@ fn check_prose(
         }
     }
     if piece.is_paragraph && sentences.len() > LONG_PARAGRAPH_SENTENCES {
-        report.add(
+        report.add_in(
             Level::Warning,
-            piece.line,
+            piece.place,
             format!(
                 "a paragraph of {} sentences, over {LONG_PARAGRAPH_SENTENCES}: split it",
                 sentences.len()
@@ -684,9 +829,9 @@ fn check_prose(
     }
     let grade = Readability::from_counts(counts).fk_grade;
     if piece.is_paragraph && counts.words >= GRADED_PARAGRAPH_WORDS && grade > settings.max_grade {
-        report.add(
+        report.add_in(
             Level::Warning,
-            piece.line,
+            piece.place,
             format!(
                 "a paragraph at grade {grade:.1}, above {:.1}: {}",
                 settings.max_grade,
@@ -921,8 +1066,8 @@ mod tests {
     #[test]
     fn actions_are_numbered_steps_or_sentences_that_start_with_a_verb() {
         let acts = |markdown: &str| {
-            let blocks = to_located_blocks(markdown);
-            has_action(&blocks.blocks, &prose(markdown, &blocks, None))
+            let section = section(markdown, None);
+            has_action(&section.blocks.blocks, &prose(&section))
         };
         assert!(acts("1. Rest.\n2. Ice."));
         assert!(acts("Most people heal. Wear the boot for 2 weeks."));
@@ -931,11 +1076,35 @@ mod tests {
 
     #[test]
     fn prose_lines_follow_the_file() {
-        let markdown = "One.\n\n- Two\n- Three.\n";
-        let pieces = prose(markdown, &to_located_blocks(markdown), Some(10));
-        let lines: Vec<Option<usize>> = pieces.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [Some(10), Some(12), Some(13)]);
+        let mut section = section("One.\n\n- Two\n- Three.", Some(10));
+        let pieces = prose(&section);
+        let places: Vec<_> = pieces.iter().map(|p| p.place).collect();
+        assert_eq!(
+            places,
+            [(None, Some(10)), (None, Some(12)), (None, Some(13))]
+        );
         assert_eq!(pieces[1].text, "Two.", "an item reads as a sentence");
+
+        // A patch's part is placed in the patch.
+        let mut patch = self::section("Four.\n\nFive.", Some(3));
+        patch.file = Some("t.patch.md".to_string());
+        section.append(&patch);
+        let places: Vec<_> = prose(&section).iter().map(|p| p.place).collect();
+        assert_eq!(
+            places[3..],
+            [(Some("t.patch.md"), Some(3)), (Some("t.patch.md"), Some(5))]
+        );
+    }
+
+    fn section(markdown: &str, body_line: Option<usize>) -> Section {
+        let blocks = to_located_blocks(markdown);
+        Section::new(
+            SectionKey::Overview,
+            "O".into(),
+            markdown.into(),
+            (None, body_line),
+            blocks,
+        )
     }
 
     #[test]

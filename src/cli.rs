@@ -5,10 +5,12 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use clap_complete::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::{ArgValueCandidates, ArgValueCompleter};
+
+use crate::complete::{path_candidates, section_candidates, topic_candidates};
 
 use crate::terminal::ColorChoice;
-use crate::topic::{Kind, SectionKey};
+use crate::topic::Kind;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -52,7 +54,7 @@ pub struct GlobalArgs {
     pub width: Option<u16>,
 
     /// Read topics from DIR instead of the built-in ones [env: FOOTCARE_CONTENT_DIR]
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, add = ArgValueCompleter::new(path_candidates))]
     pub content_dir: Option<PathBuf>,
 
     /// Never send long terminal output through $PAGER
@@ -233,7 +235,7 @@ pub struct ExportArgs {
     pub format: ExportFormat,
 
     /// Write to FILE instead of standard output
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub output: Option<PathBuf>,
 }
 
@@ -345,31 +347,4 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub output: FormatArgs,
-}
-
-/// Completion candidates for a topic: every slug, and every alias written as a slug, of the
-/// topics footcare would read now (a clinic's own included).
-fn topic_candidates() -> Vec<CompletionCandidate> {
-    let source = crate::source::ContentSource::from_environment(None);
-    let Ok(headers) = crate::load::Catalog::read(&source).and_then(|c| c.headers()) else {
-        return Vec::new();
-    };
-    let mut names: Vec<CompletionCandidate> = Vec::new();
-    for topic in &headers.topics {
-        names.push(CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())));
-        for alias in &topic.aliases {
-            let alias = crate::lookup::normalize(alias);
-            if alias != topic.slug {
-                names.push(CompletionCandidate::new(alias));
-            }
-        }
-    }
-    names
-}
-
-fn section_candidates() -> Vec<CompletionCandidate> {
-    SectionKey::ALL
-        .iter()
-        .map(|key| CompletionCandidate::new(key.as_str()))
-        .collect()
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::check::TopicReport;
 use crate::date::Date;
-use crate::markdown::top_level_items;
+use crate::markdown::{plain_in_markdown, top_level_items};
 use crate::parse::derive_key;
 use crate::render::render_plain;
 use crate::search::Match;
@@ -186,7 +186,7 @@ pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) ->
             out.push('\n');
         }
         out.push_str("## ");
-        out.push_str(&section.title);
+        out.push_str(&plain_in_markdown(&section.title));
         if derive_key(&section.title) != section.key.as_str() {
             out.push_str(&format!(" {{#{}}}", section.key));
         }
@@ -204,7 +204,8 @@ pub const LIST_MARKDOWN_HEAD: &str = "| slug | title | summary |\n| --- | --- | 
 
 /// Rows of the topic list as a Markdown table, under [`LIST_MARKDOWN_HEAD`].
 pub fn list_markdown(topics: &[Header]) -> String {
-    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let cell =
+        |text: &str| (plain_in_markdown(text).replace('|', "\\|")).replace(['\n', '\r'], " ");
     let mut out = String::new();
     for topic in topics {
         out.push_str(&format!(
@@ -221,6 +222,9 @@ pub fn list_markdown(topics: &[Header]) -> String {
 pub fn search_markdown(matches: &[Match]) -> String {
     matches
         .iter()
-        .map(|m| format!("- **{}** ({}): {}\n", m.slug, m.section, m.text))
+        .map(|m| {
+            let text = plain_in_markdown(&m.text);
+            format!("- **{}** ({}): {text}\n", m.slug, m.section)
+        })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! `footcare export`: a handout to print and give to a patient.
 
-use crate::markdown::{Block, Span};
+use crate::markdown::{plain_in_markdown, Block, Span};
 use crate::render::{review_lines, source_line};
 use crate::topic::{SectionKey, Topic};
 
@@ -86,28 +86,28 @@ pub fn html(topic: &Topic) -> String {
 /// The handout as Markdown: title, summary, the sections, then sources, review date and
 /// disclaimer.
 pub fn markdown(topic: &Topic) -> String {
-    let mut out = format!("# {}\n\n{}\n", topic.title, topic.summary);
+    let plain = |text: &str| plain_in_markdown(text).into_owned();
+    let mut out = format!("# {}\n\n{}\n", plain(&topic.title), plain(&topic.summary));
     for section in topic
         .sections
         .iter()
         .filter(|s| s.key != SectionKey::Disclaimer)
     {
-        out.push_str(&format!("\n## {}\n\n{}\n", section.title, section.markdown));
+        let title = plain(&section.title);
+        out.push_str(&format!("\n## {title}\n\n{}\n", section.markdown));
     }
     if !topic.sources.is_empty() {
         out.push_str("\n## Sources\n\n");
         for source in &topic.sources {
-            out.push_str(&format!("- {}\n", source_line(source)));
+            out.push_str(&format!("- {}\n", plain(&source_line(source))));
         }
     }
     for line in review_lines(topic) {
-        out.push_str(&format!("\n{line}\n"));
+        out.push_str(&format!("\n{}\n", plain(&line)));
     }
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
-        out.push_str(&format!(
-            "\n## {}\n\n{}\n",
-            disclaimer.title, disclaimer.markdown
-        ));
+        let title = plain(&disclaimer.title);
+        out.push_str(&format!("\n## {title}\n\n{}\n", disclaimer.markdown));
     }
     out
 }

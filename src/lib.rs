@@ -10,6 +10,7 @@ pub mod app;
 pub mod builtin;
 pub mod check;
 pub mod cli;
+pub mod complete;
 pub mod date;
 pub mod folder;
 pub mod formats;

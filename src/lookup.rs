@@ -1,5 +1,7 @@
 //! Finding a topic by what a person typed, and suggesting one when nothing matches.
 
+use crate::sanitize::is_hidden;
+
 use crate::topic::Header;
 
 /// How a typed name compares with slugs and aliases: case ignored, spaces and
@@ -10,6 +12,17 @@ pub fn normalize(name: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Whether `word` reads the same unquoted in bash, zsh, fish, elvish and PowerShell:
+/// letters and digits (of any script), with dashes, dots, underscores, plus signs and
+/// slashes between them, and no leading dash that would read as an option.
+pub fn is_safe_in_every_shell(word: &str) -> bool {
+    !word.is_empty()
+        && !word.starts_with('-')
+        && word.chars().all(|c| {
+            (c.is_alphanumeric() && !is_hidden(c)) || matches!(c, '-' | '.' | '_' | '+' | '/')
+        })
 }
 
 /// The topic whose slug, title or one of whose aliases matches `name`, tried in that order.
@@ -120,5 +133,53 @@ mod tests {
             "gastrocnemius-release"
         );
         assert!(suggestions(&topics, "elbow").is_empty());
+    }
+
+    #[test]
+    fn only_words_every_shell_reads_as_they_are_are_safe() {
+        for safe in [
+            "calf-strain",
+            "fascitis-plantar",
+            "tendón",
+            "a.b_c+d",
+            "dir/sub/",
+            "911",
+        ] {
+            assert!(is_safe_in_every_shell(safe), "{safe}");
+        }
+        for unsafe_word in [
+            "zz$(id>/tmp/pwned)",
+            "zz`id`",
+            "zz;id",
+            "a|b",
+            "a&b",
+            "a<b",
+            "a>b",
+            "(a)",
+            "a\\b",
+            "a!b",
+            "it's",
+            "\"a\"",
+            "a b",
+            "a\tb",
+            "a*",
+            "a?",
+            "[a]",
+            "{a,b}",
+            "~a",
+            "#a",
+            "-a",
+            "a=b",
+            "a,b",
+            "a@b",
+            "a%b",
+            "a:b",
+            "a\u{2018}b",
+            "a\u{201C}b",
+            "a\u{2013}b",
+            "",
+        ] {
+            assert!(!is_safe_in_every_shell(unsafe_word), "{unsafe_word}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Markdown reduced to the blocks footcare shows: headings, paragraphs, list items,
 //! quotes and code. Both renderers work from these, so they agree on what a topic says.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::sanitize::sanitize;
@@ -8,6 +10,94 @@ use crate::sanitize::sanitize;
 /// The Markdown dialect of topic bodies.
 pub fn markdown_options() -> Options {
     Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Markdown with each character reference (`&#27;`, `&rlm;`) that decodes to a character
+/// [`sanitize`] must show rewritten as what it shows, so that the Markdown footcare
+/// prints, and what any Markdown reader makes of it, says what every other output says.
+/// Each is rewritten wherever it stands, in code too: joined with other Markdown, a
+/// section's code may end where it did not in its own file. Which text is a reference,
+/// and what it means, is pulldown-cmark's decision, as everywhere else.
+pub fn defuse_references(markdown: &str) -> Cow<'_, str> {
+    if !may_hold_reference(markdown) {
+        return Cow::Borrowed(markdown);
+    }
+    let mut defused: Option<String> = None;
+    let mut copied_to = 0;
+    for (at, _) in markdown.match_indices('&') {
+        let Some(reference) = reference_at(markdown, at).filter(|_| at >= copied_to) else {
+            continue;
+        };
+        let decoded: String = Parser::new(reference)
+            .filter_map(|event| match event {
+                Event::Text(text) => Some(text.into_string()),
+                _ => None,
+            })
+            .collect();
+        if decoded == reference {
+            continue;
+        }
+        if let Cow::Owned(shown) = sanitize(&decoded) {
+            let out = defused.get_or_insert_with(|| String::with_capacity(markdown.len()));
+            out.push_str(&markdown[copied_to..at]);
+            out.push_str(&shown);
+            copied_to = at + reference.len();
+        }
+    }
+    match defused {
+        Some(mut out) => {
+            out.push_str(&markdown[copied_to..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(markdown),
+    }
+}
+
+/// Plain text (a title, a source, a line of search output) made ready to stand in Markdown
+/// as it is: an `&` that could start a character reference is escaped, and so is a
+/// backslash before one, so that no Markdown reader turns `&#x202E;` into the character it
+/// names.
+pub fn plain_in_markdown(text: &str) -> Cow<'_, str> {
+    if !may_hold_reference(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut copied_to = 0;
+    for (at, _) in text
+        .match_indices('&')
+        .filter(|&(at, _)| starts_reference(text, at))
+    {
+        // Each backslash just before it would escape the next, or the `&`.
+        let backslashes =
+            text[copied_to..at].len() - text[copied_to..at].trim_end_matches('\\').len();
+        out.push_str(&text[copied_to..at]);
+        out.extend(std::iter::repeat_n('\\', backslashes + 1));
+        copied_to = at;
+    }
+    out.push_str(&text[copied_to..]);
+    Cow::Owned(out)
+}
+
+/// False when `markdown` holds nothing shaped like a character reference.
+fn may_hold_reference(markdown: &str) -> bool {
+    (markdown.match_indices('&')).any(|(at, _)| starts_reference(markdown, at))
+}
+
+/// Whether the `&` at `at` is shaped like the start of a character reference.
+fn starts_reference(text: &str, at: usize) -> bool {
+    reference_at(text, at).is_some()
+}
+
+/// The text from the `&` at `at` to the first `;`, if it is shaped like a character
+/// reference: `#` or a letter after the `&`, and no longer than the longest reference.
+fn reference_at(text: &str, at: usize) -> Option<&str> {
+    const LONGEST: usize = 33;
+    let rest = &text.as_bytes()[at + 1..];
+    let shaped = rest
+        .first()
+        .is_some_and(|b| *b == b'#' || b.is_ascii_alphabetic());
+    let end = rest.iter().take(LONGEST).position(|&b| b == b';')?;
+    shaped.then(|| &text[at..at + end + 2])
 }
 
 /// A run of text in one style.
@@ -457,6 +547,46 @@ mod tests {
     fn character_references_cannot_smuggle_escapes() {
         let blocks = to_blocks("a&#27;[2J b&#x202E;c");
         assert_eq!(texts(&blocks), ["a\\x1b[2J b<U+202E>c"]);
+    }
+
+    #[test]
+    fn references_to_hidden_or_control_characters_are_written_as_shown() {
+        assert_eq!(defuse_references("a &#27;[2J b"), "a \\x1b[2J b");
+        assert_eq!(defuse_references("&rlm;x&#x200B;y"), "<U+200F>x<U+200B>y");
+        assert_eq!(
+            defuse_references("`&ZeroWidthSpace;`"),
+            "`<U+200B>`",
+            "in code too"
+        );
+        for kept in [
+            "A&E today; fine",
+            "&amp; &lt;",
+            "&#x41;",
+            "&#10;",
+            "&nosuch;",
+            "&",
+        ] {
+            assert!(
+                matches!(defuse_references(kept), Cow::Borrowed(_)),
+                "{kept}"
+            );
+        }
+        // What is left reads as the sanitised text of the original.
+        let markdown = "## Note&#27;]0;t&#7; {#risks}\n\n- A &#x202E;b\n";
+        assert_eq!(
+            to_blocks(&defuse_references(markdown)),
+            to_blocks(markdown),
+            "the blocks were sanitised already"
+        );
+    }
+
+    #[test]
+    fn plain_text_in_markdown_keeps_its_references_literal() {
+        assert_eq!(
+            plain_in_markdown("A &#x202E; B &rlm;"),
+            r"A \&#x202E; B \&rlm;"
+        );
+        assert!(matches!(plain_in_markdown("A&E, 5 & 6"), Cow::Borrowed(_)));
     }
 
     #[test]

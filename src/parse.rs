@@ -2,6 +2,7 @@
 //!
 //! Everything here is pure: it takes the file's name and text and does no I/O.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -9,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::markdown::{markdown_options, BlockBuilder};
+use crate::markdown::{defuse_references, markdown_options, BlockBuilder};
 use crate::sanitize::{sanitize, sanitize_in_place, sanitize_name};
 use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic, TopicError};
 
@@ -17,17 +18,15 @@ use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic, TopicError}
 pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = sanitize(text);
-    let mut sections = split_sections(&text, 1).map_err(|problem| TopicError {
-        file: file.to_string(),
-        line: problem.line,
-        message: sanitize(&problem.message).into_owned(),
-    })?;
+    let mut sections =
+        split_sections(&defuse_references(&text), 1).map_err(|problem| TopicError {
+            file: file.to_string(),
+            line: problem.line,
+            message: sanitize(&problem.message).into_owned(),
+        })?;
     for section in &mut sections {
-        section.title = section
-            .title
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        one_line(&mut section.title);
+        section.file = Some(file.to_string());
     }
     Ok(sections)
 }
@@ -165,7 +164,8 @@ fn parse_file(
                 field_lines: Vec::new(),
             };
             if read == Read::Whole {
-                parsed.sections = split_sections(parts.body, parts.body_line).map_err(at_file)?;
+                let body = defuse_references(parts.body);
+                parsed.sections = split_sections(&body, parts.body_line).map_err(at_file)?;
                 parsed.field_lines = top_level_field_lines(parts.yaml, parts.yaml_line);
             }
             parsed
@@ -185,6 +185,13 @@ fn parse_file(
                     .map(|(key, yaml)| yaml_section(key, kind, yaml).map_err(at_file))
                     .collect::<Result<Vec<_>, _>>()?;
                 parsed.field_lines = top_level_field_lines(text, 1);
+                let sections_line = (parsed.field_lines.iter())
+                    .find(|(name, _)| name == "sections")
+                    .map(|&(_, line)| line);
+                for section in &mut parsed.sections {
+                    section.line =
+                        sections_line.and_then(|after| key_line(text, after, section.key));
+                }
             }
             parsed
         }
@@ -208,6 +215,9 @@ fn yaml_section(key: SectionKey, kind: Kind, yaml: YamlSection) -> Result<Sectio
     // YAML escapes such as `"\e"` can put control characters back into the body.
     let mut markdown = yaml.body;
     sanitize_in_place(&mut markdown);
+    if let Cow::Owned(defused) = defuse_references(&markdown) {
+        markdown = defused;
+    }
     let mut builder = BlockBuilder::default();
     for (event, range) in Parser::new_ext(&markdown, markdown_options()).into_offset_iter() {
         builder.push(event, range.start);
@@ -245,6 +255,22 @@ fn top_level_field_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> 
             is_field.then(|| (name.to_string(), first_line + index))
         })
         .collect()
+}
+
+/// The line of `key:` in the block that starts after line `after` (a YAML topic's
+/// `sections:`), for messages; the YAML reader decides what the key holds. Keys are the
+/// block's lines with the indent of its first.
+fn key_line(yaml: &str, after: usize, key: SectionKey) -> Option<usize> {
+    let wanted = format!("{key}:");
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let mut block = (yaml.lines().enumerate().skip(after))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .take_while(|(_, line)| indent(line) > 0)
+        .peekable();
+    let key_indent = indent(block.peek()?.1);
+    block
+        .find(|(_, line)| indent(line) == key_indent && line[key_indent..].starts_with(&wanted))
+        .map(|(index, _)| index + 1)
 }
 
 /// Sanitises a one-line field again (YAML escapes such as `"\e"` can put control
@@ -886,6 +912,21 @@ mod tests {
         let titles: Vec<_> = topic.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["What can go wrong", "Overview"]);
         assert_eq!(topic.sections[1].markdown, "Plain text.");
+    }
+
+    #[test]
+    fn yaml_sections_are_placed_at_their_keys() {
+        let text = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\nsections:\n\n  \
+                    # first\n  risks:\n    body: |\n      overview: not a key\n  overview: Plain.\n";
+        let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
+        let lines: Vec<_> = topic.sections.iter().map(|s| (s.key, s.line)).collect();
+        assert_eq!(
+            lines,
+            [
+                (SectionKey::Risks, Some(8)),
+                (SectionKey::Overview, Some(11))
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::topic::{Section, Topic};
 pub fn add_sections(topic: &mut Topic, additions: Vec<Section>) {
     for addition in additions {
         match topic.sections.iter_mut().find(|s| s.key == addition.key) {
-            Some(section) => section.append_markdown(&addition.markdown),
+            Some(section) => section.append(&addition),
             None => topic.sections.push(addition),
         }
     }

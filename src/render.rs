@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 
 use termimad::crossterm::style::Stylize;
 use termimad::minimad::{Compound, Line, Text};
-use termimad::{FmtText, MadSkin};
-use unicode_width::UnicodeWidthStr;
+use termimad::wrap::composite_kind_widths;
+use termimad::{FmtComposite, FmtText, MadSkin};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markdown::{Block, Span};
 use crate::topic::{Header, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
@@ -265,6 +267,7 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
         previous = Some(block);
     }
     let skin = skin(color);
+    keep_characters_whole(&mut lines, &skin, width);
     let text = FmtText::from_text(&skin, Text { lines }, Some(width)).to_string();
     // termimad leaves the space it broke a line at on the end of the line.
     let mut out = String::with_capacity(text.len());
@@ -273,6 +276,57 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
         out.push('\n');
     }
     out
+}
+
+/// termimad cuts a word wider than the line wherever the line ends, which can fall inside
+/// a character made of several code points (👩‍⚕️, or e and a combining accent): the halves
+/// would show as two, and a joiner could end a line joining nothing. Such a word is given
+/// to it in pieces that end between whole characters, each narrow enough to need no cut.
+fn keep_characters_whole(lines: &mut [Line], skin: &MadSkin, width: usize) {
+    let has_compound_character = |compound: &Compound| {
+        (compound.src.graphemes(true)).any(|character| character.chars().nth(1).is_some())
+    };
+    for line in lines {
+        let Line::Normal(composite) = line else {
+            continue;
+        };
+        if !composite.compounds.iter().any(has_compound_character) {
+            continue;
+        }
+        let kind = FmtComposite::from(composite.clone(), skin).kind;
+        let (first_indent, next_indent) = composite_kind_widths(kind, skin);
+        let (left, right) = skin.line_style(kind).margins_in(Some(width));
+        let room = width
+            .saturating_sub(left + right + first_indent.max(next_indent))
+            .max(1);
+        composite.compounds = std::mem::take(&mut composite.compounds)
+            .into_iter()
+            .flat_map(|compound| pieces_between_characters(compound, room))
+            .collect();
+    }
+}
+
+/// `compound` cut between characters so that no run of it without a space is wider than
+/// `room`. termimad breaks code at any character, spaces too.
+fn pieces_between_characters(compound: Compound<'_>, room: usize) -> Vec<Compound<'_>> {
+    let mut pieces = Vec::new();
+    let (mut start, mut run_width) = (0, 0);
+    for (at, character) in compound.src.grapheme_indices(true) {
+        if !compound.code && character.chars().all(char::is_whitespace) {
+            run_width = 0;
+            continue;
+        }
+        // Counted a code point at a time, as termimad counts.
+        let width: usize = character.chars().filter_map(|c| c.width()).sum();
+        if run_width + width > room && at > start {
+            pieces.push(compound.sub(start, at));
+            start = at;
+            run_width = 0;
+        }
+        run_width += width;
+    }
+    pieces.push(compound.sub(start, compound.src.len()));
+    pieces
 }
 
 /// One compound per span, or per word when that would make two or three compounds: given
@@ -501,6 +555,28 @@ mod tests {
             words.join(" "),
             format!("{} {}", long.trim(), long.trim()).replace('\n', " ")
         );
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_between_whole_characters() {
+        let nurse = "\u{1F469}\u{1F3FD}\u{200D}\u{2695}\u{FE0F}";
+        let word = format!(
+            "{}{nurse}{}e\u{301}{}",
+            "a".repeat(15),
+            "b".repeat(3),
+            "c".repeat(30)
+        );
+        for width in 20..40 {
+            for markdown in [word.clone(), format!("- {word}"), format!("> `{word}`")] {
+                let out = render_wrapped(&to_blocks(&markdown), false, width);
+                assert!(out.contains(nurse), "width {width}: {out}");
+                assert!(out.contains("e\u{301}"), "width {width}: {out}");
+                assert!(
+                    out.lines().all(|l| l.width() <= width),
+                    "width {width}: {out}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
 use crate::markdown::{spans_text, Block};
+use crate::sanitize::{as_read, is_hidden};
 use crate::topic::{SectionKey, Topic};
 
 /// One matching paragraph, list item, heading or code line.
@@ -18,18 +19,21 @@ pub struct Match {
     pub text: String,
 }
 
-/// A literal pattern is escaped; both kinds ignore case.
+/// A literal pattern is escaped, and read as the text it matches is (without hidden
+/// characters); both kinds ignore case.
 pub fn pattern(text: &str, is_regex: bool) -> Result<Regex, regex::Error> {
     let source = if is_regex {
         text.to_string()
     } else {
-        regex::escape(text)
+        let visible: String = text.chars().filter(|&c| !is_hidden(c)).collect();
+        regex::escape(&visible)
     };
     RegexBuilder::new(&source).case_insensitive(true).build()
 }
 
 /// The matches in one topic, in document order: each paragraph, item, heading or quote
-/// whole, and code a line at a time. An empty `sections` searches every section.
+/// whole, and code a line at a time. An empty `sections` searches every section. Text is
+/// matched as a reader sees it, so `911` finds `9<U+200B>11`, and reported as shown.
 pub fn matches_in(topic: &Topic, pattern: &Regex, sections: &[SectionKey]) -> Vec<Match> {
     let mut matches = Vec::new();
     for section in &topic.sections {
@@ -37,7 +41,7 @@ pub fn matches_in(topic: &Topic, pattern: &Regex, sections: &[SectionKey]) -> Ve
             continue;
         }
         each_searchable_text(&section.blocks.blocks, |text| {
-            if pattern.is_match(&text) {
+            if pattern.is_match(&as_read(&text)) {
                 matches.push(Match {
                     slug: topic.slug.clone(),
                     section: section.key,
@@ -143,6 +147,20 @@ mod tests {
         assert!(search_topic(&t, "1x5", false, &[]).is_empty());
         assert_eq!(search_topic(&t, r"1\.\d", true, &[]).len(), 1);
         assert!(pattern("(", true).is_err());
+    }
+
+    #[test]
+    fn text_is_matched_as_read_without_its_hidden_characters() {
+        let t = topic(
+            "a",
+            "## Overview\nCall 9\u{200B}11 now.\n\nTake 2\u{200F}-\u{200F}10.\n",
+        );
+        let found = search_topic(&t, "911", false, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "Call 9<U+200B>11 now.", "shown as it is");
+        assert_eq!(search_topic(&t, "2-10", false, &[]).len(), 1);
+        assert_eq!(search_topic(&t, "9\u{200B}11", false, &[]).len(), 1);
+        assert_eq!(search_topic(&t, r"9\d\d", true, &[]).len(), 1);
     }
 
     #[test]

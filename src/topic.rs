@@ -135,6 +135,25 @@ pub struct Section {
     pub blocks: Blocks,
     /// Where each tier of the warning signs starts; empty in other sections.
     pub tier_starts: Vec<TierStart>,
+    /// The file the heading and first part are in, when that is not the topic's own file
+    /// but a clinic's patch.
+    pub file: Option<String>,
+    /// The parts of `markdown` that patches added, in order.
+    pub appended: Vec<Appended>,
+}
+
+/// Where something is written: in another file than the topic's own (a patch) or not,
+/// and on which line, where that is known.
+pub type Place<'a> = (Option<&'a str>, Option<usize>);
+
+/// A part of a section's Markdown that a patch added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appended {
+    /// Where the part starts in the section's Markdown.
+    pub at: usize,
+    pub file: Option<String>,
+    /// The line the part starts on in its file, where that is known.
+    pub body_line: Option<usize>,
 }
 
 impl Section {
@@ -160,18 +179,45 @@ impl Section {
             body_line: lines.1,
             blocks,
             tier_starts,
+            file: None,
+            appended: Vec::new(),
         }
     }
 
-    /// Adds Markdown at the end of the section, after a blank line (a clinic's patch).
-    pub fn append_markdown(&mut self, markdown: &str) {
+    /// Adds a patch's section at the end of this one, after a blank line.
+    pub fn append(&mut self, addition: &Section) {
         let mut whole = std::mem::take(&mut self.markdown);
         whole.push_str("\n\n");
-        whole.push_str(markdown);
+        let at = whole.len();
+        whole.push_str(&addition.markdown);
         // The blocks and tiers must describe the whole section again.
         let blocks = to_located_blocks(&whole);
         let title = std::mem::take(&mut self.title);
-        *self = Section::new(self.key, title, whole, (self.line, self.body_line), blocks);
+        let mut appended = std::mem::take(&mut self.appended);
+        appended.push(Appended {
+            at,
+            file: addition.file.clone(),
+            body_line: addition.body_line,
+        });
+        let file = self.file.take();
+        *self = Section {
+            file,
+            appended,
+            ..Section::new(self.key, title, whole, (self.line, self.body_line), blocks)
+        };
+    }
+
+    /// The file (when not the topic's own) and line of the byte at `offset` in the
+    /// section's Markdown.
+    pub fn place(&self, offset: usize) -> Place<'_> {
+        let (start, file, first_line) = match self.appended.iter().rfind(|part| part.at <= offset) {
+            Some(part) => (part.at, &part.file, part.body_line),
+            None => (0, &self.file, self.body_line),
+        };
+        let offset = offset.clamp(start, self.markdown.len());
+        let line =
+            first_line.map(|first| first + self.markdown[start..offset].matches('\n').count());
+        (file.as_deref(), line)
     }
 
     /// The warning signs' tiers, most urgent first as the file gives them.

@@ -1,7 +1,10 @@
 //! Properties of the parse → split → render path that must hold for any input.
 
-use footcare::markdown::to_blocks;
-use footcare::parse::{parse_topic, FileFormat};
+mod outputs;
+
+use footcare::markdown::{defuse_references, to_blocks};
+use footcare::parse::{parse_header, parse_patch, parse_topic, FileFormat};
+use footcare::patch::add_sections;
 use footcare::render::{render, topic_blocks, Style};
 use footcare::sanitize::sanitize;
 use proptest::prelude::*;
@@ -47,6 +50,100 @@ fn body() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..120).prop_map(|pieces| pieces.concat())
 }
 
+/// Characters that hide or reorder text, written raw or as Markdown references, and
+/// emoji that use a joiner properly.
+fn hidden() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{061C}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{FFF9}',
+            '\u{FFFB}',
+            '\u{202E}',
+            '\u{2067}',
+            '\u{1b}',
+            '\u{7}',
+            '\u{9b}',
+            '\u{FE0F}',
+        ])
+        .prop_map(String::from),
+        prop::sample::select(vec![
+            "&#x200B;",
+            "&#8203;",
+            "&zwj;",
+            "&zwnj;",
+            "&lrm;",
+            "&rlm;",
+            "&shy;",
+            "&#27;",
+            "&#x1b;",
+            "&#7;",
+            "&#x9B;",
+            "&#x202E;",
+            "&#xFEFF;",
+            "&#x2028;",
+            "&#917601;",
+            "&ZeroWidthSpace;",
+            "\\&#x202E;",
+            "\\\\&#27;",
+            "&NoBreak;",
+            "&InvisibleTimes;",
+        ])
+        .prop_map(String::from),
+        prop::sample::select(vec![
+            "\u{1F469}\u{200D}\u{2695}\u{FE0F}",
+            "\u{1F468}\u{1F3FD}\u{200D}\u{1F9BD}",
+            "\u{2764}\u{FE0F}\u{200D}\u{1F525}",
+            "1\u{FE0F}\u{20E3}",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
+/// Markdown from both kinds of piece.
+fn hostile_body() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![3 => piece(), 2 => hidden()], 0..80)
+        .prop_map(|pieces| pieces.concat())
+}
+
+/// A one-line YAML value in double quotes, whose escapes (`\e`, `\u200B`) can write any
+/// character.
+fn hostile_value() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-z ]{1,8}",
+        prop::sample::select(vec![
+            "\\e]0;x\\a",
+            "\\u200B",
+            "\\u200F",
+            "\\u202E",
+            "\\u00AD",
+            "\\uFEFF",
+            "\\U000E0041",
+            "\\u2028",
+            "\\x9b",
+            "\\u200D",
+            "&#27;",
+            "&#x200B;",
+            "\\\\&#x202E;",
+            "\\\\\\\\&#27;",
+            "$(id)",
+            "\\U0001F469\\u200D\\u2695",
+        ])
+        .prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 1..6).prop_map(|pieces| format!("\"{}\"", pieces.concat()))
+}
+
 fn styles(width: usize) -> [Style; 3] {
     [
         Style::Plain,
@@ -87,6 +184,39 @@ proptest! {
     }
 
     #[test]
+    fn no_output_holds_a_control_or_hidden_character_from_a_topic_or_patch(
+        title in hostile_value(),
+        alias in hostile_value(),
+        body in hostile_body(),
+        patch in hostile_body(),
+        yaml_body in hostile_value(),
+        width in 20usize..140,
+    ) {
+        let markdown = format!(
+            "---\ntitle: {title}\nsummary: {alias}\nkind: condition\naliases: [{alias}]\n\
+             tags: [{title}]\nreviewed: 2026-01-01\nreviewed-by: {alias}\nsources:\n  \
+             - title: {title}\n    publisher: {alias}\n    date: 2026\n---\n## Risks {{#risks}}\n{body}"
+        );
+        let yaml = format!(
+            "title: {title}\nsummary: S.\nkind: procedure\nreviewed: 2026-01-01\n\
+             sections:\n  risks:\n    title: {alias}\n    body: {yaml_body}\n"
+        );
+        for (text, format) in [(markdown, FileFormat::Markdown), (yaml, FileFormat::Yaml)] {
+            let Ok(mut topic) = parse_topic("p.md", "p", format, &text) else {
+                continue;
+            };
+            let header = parse_header("p.md", "p", format, &text).unwrap();
+            if let Ok(sections) = parse_patch("p.patch.md", &format!("## {title} {{#overview}}\n{patch}")) {
+                add_sections(&mut topic, sections);
+            }
+            for (name, out, styled) in outputs::every_output(&topic, &header, width) {
+                let found = outputs::unsafe_character(&out, styled);
+                prop_assert!(found.is_none(), "{} holds {:?} in {:?}", name, found, out);
+            }
+        }
+    }
+
+    #[test]
     fn wrapped_lines_fit_the_width(body in body(), width in 20usize..140) {
         let out = render(&to_blocks(&body), Style::Wrapped { color: false, width });
         for line in out.lines() {
@@ -100,7 +230,7 @@ proptest! {
         let Ok(topic) = parse_topic("p.md", "p", FileFormat::Markdown, &text) else {
             return Ok(());
         };
-        let clean = sanitize(&text);
+        let clean = defuse_references(&sanitize(&text)).into_owned();
         let lines: Vec<&str> = clean.lines().collect();
         let line = |number: usize| lines.get(number - 1).copied().unwrap_or("");
         // Line by line, the body is: blank lines, then for each section in turn its heading
