@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Serialize;
@@ -330,31 +331,28 @@ struct Prose<'a> {
 /// sentence of its own. Headings and code are not prose.
 fn prose(section: &Section) -> Vec<Prose<'_>> {
     let blocks = &section.blocks;
-    blocks
-        .starts
-        .iter()
+    let places = section.places(blocks.starts.iter().copied());
+    places
+        .into_iter()
         .zip(&blocks.blocks)
-        .filter_map(|(&offset, block)| {
-            let place = section.place(offset);
-            match block {
-                Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
-                    place,
-                    text: spans_text(spans),
-                    is_paragraph: true,
-                }),
-                Block::Item { spans, .. } => {
-                    let mut text = spans_text(spans);
-                    if !text.ends_with(['.', '!', '?', ':']) {
-                        text.push('.');
-                    }
-                    Some(Prose {
-                        place,
-                        text,
-                        is_paragraph: false,
-                    })
+        .filter_map(|(place, block)| match block {
+            Block::Paragraph(spans) | Block::Quote(spans) => Some(Prose {
+                place,
+                text: spans_text(spans),
+                is_paragraph: true,
+            }),
+            Block::Item { spans, .. } => {
+                let mut text = spans_text(spans);
+                if !text.ends_with(['.', '!', '?', ':']) {
+                    text.push('.');
                 }
-                Block::Heading { .. } | Block::Code(_) | Block::Rule => None,
+                Some(Prose {
+                    place,
+                    text,
+                    is_paragraph: false,
+                })
             }
+            Block::Heading { .. } | Block::Code(_) | Block::Rule => None,
         })
         .collect()
 }
@@ -644,9 +642,10 @@ fn check_hidden_characters(topic: &Topic, report: &mut TopicReport) {
             }
             continue;
         }
+        let marks: Vec<(Range<usize>, char)> = shown_hidden(&section.markdown).collect();
+        let places = section.places(marks.iter().map(|(mark, _)| mark.start));
         let mut lines: Vec<(Place, Vec<char>)> = Vec::new();
-        for (mark, c) in shown_hidden(&section.markdown) {
-            let place = section.place(mark.start);
+        for (place, (_, c)) in places.into_iter().zip(marks) {
             match lines.last_mut() {
                 Some((last, found)) if *last == place => found.push(c),
                 _ => lines.push((place, vec![c])),
@@ -658,33 +657,45 @@ fn check_hidden_characters(topic: &Topic, report: &mut TopicReport) {
     }
 }
 
-/// What to say of hidden characters found in `what`.
+/// What to say of hidden characters found in `what`: each kind named once, the first few
+/// of them.
 fn hidden_message(what: &str, found: &[char]) -> String {
-    let mut codes: Vec<String> = found
-        .iter()
+    const NAMED: usize = 5;
+    let mut kinds: Vec<char> = Vec::new();
+    for &c in found {
+        if !kinds.contains(&c) {
+            kinds.push(c);
+        }
+    }
+    let mut codes: Vec<String> = (kinds.iter().take(NAMED))
         .map(|&c| format!("U+{:04X}", c as u32))
         .collect();
-    codes.dedup();
-    let reorders = found.iter().any(|&c| reorders_text(c));
+    if kinds.len() > NAMED {
+        codes.push(format!("and {} more", kinds.len() - NAMED));
+    }
+    let reordering = kinds.iter().filter(|&&c| reorders_text(c)).count();
+    let (kind, effect) = if reordering == kinds.len() {
+        (
+            "characters that change the direction of text",
+            "can show the text around them in another order",
+        )
+    } else if reordering > 0 {
+        (
+            "invisible and direction characters",
+            "can hide text, or show it in another order",
+        )
+    } else {
+        (
+            "invisible characters",
+            "can hide text or split a word a reader or a search sees as one",
+        )
+    };
     format!(
-        "{what} holds {} ({}), which {}: footcare shows {} as `<{}>`; delete {}, or write \
-         what was meant",
-        if reorders {
-            "a character that changes the direction of text"
-        } else if found.len() == 1 {
-            "an invisible character"
-        } else {
-            "invisible characters"
-        },
+        "{what} holds {} {kind} ({}), which {effect}: footcare shows each as a mark such \
+         as `<{}>`; delete them, or write what was meant",
+        found.len(),
         codes.join(", "),
-        if reorders {
-            "can show the text around it in another order"
-        } else {
-            "can hide text or split a word a reader or a search sees as one"
-        },
-        if found.len() == 1 { "it" } else { "each" },
         codes[0],
-        if found.len() == 1 { "it" } else { "them" },
     )
 }
 

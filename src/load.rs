@@ -13,6 +13,7 @@ use crate::builtin;
 use crate::folder::{io_reason, shown, Folder, FolderFile, Role};
 use crate::parse::{parse_header, parse_patch, parse_topic, topic_file_name, FileFormat};
 use crate::patch::add_sections;
+use crate::sanitize::sanitize_name;
 use crate::source::ContentSource;
 use crate::topic::{Header, Loaded, Section, Topic, TopicError};
 
@@ -175,7 +176,11 @@ impl Plan {
         patch.file.refused.clone().unwrap_or_else(|| TopicError {
             file: patch.file.shown(),
             line: None,
-            message: format!("a patch for `{}`, but there is no such topic", self.slug),
+            // The slug comes from the patch's file name, which may hold anything.
+            message: format!(
+                "a patch for `{}`, but there is no such topic",
+                sanitize_name(&self.slug)
+            ),
         })
     }
 }

@@ -210,14 +210,34 @@ impl Section {
     /// The file (when not the topic's own) and line of the byte at `offset` in the
     /// section's Markdown.
     pub fn place(&self, offset: usize) -> Place<'_> {
-        let (start, file, first_line) = match self.appended.iter().rfind(|part| part.at <= offset) {
-            Some(part) => (part.at, &part.file, part.body_line),
-            None => (0, &self.file, self.body_line),
-        };
-        let offset = offset.clamp(start, self.markdown.len());
-        let line =
-            first_line.map(|first| first + self.markdown[start..offset].matches('\n').count());
-        (file.as_deref(), line)
+        self.places([offset]).pop().unwrap_or((None, None))
+    }
+
+    /// [`Section::place`] for each of `offsets`, which must not go down: lines are counted
+    /// on from one to the next, so a long section costs one pass.
+    pub fn places(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<Place<'_>> {
+        let mut part = None;
+        let (mut counted_to, mut line_breaks) = (0, 0);
+        let mut places = Vec::new();
+        for offset in offsets {
+            let offset = offset.min(self.markdown.len());
+            let now = self.appended.iter().rposition(|p| p.at <= offset);
+            if now != part || offset < counted_to {
+                part = now;
+                counted_to = now.map_or(0, |index| self.appended[index].at);
+                line_breaks = 0;
+            }
+            let (file, first_line) = match part {
+                Some(index) => (&self.appended[index].file, self.appended[index].body_line),
+                None => (&self.file, self.body_line),
+            };
+            line_breaks += (self.markdown.as_bytes()[counted_to..offset].iter())
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted_to = offset;
+            places.push((file.as_deref(), first_line.map(|first| first + line_breaks)));
+        }
+        places
     }
 
     /// The warning signs' tiers, most urgent first as the file gives them.

@@ -259,3 +259,57 @@ fn check_points_at_each_hidden_character_and_at_names_shells_run() {
     assert_eq!(patch_finding["file"], file("beta.patch.md"));
     assert_eq!(patch_finding["line"], 3);
 }
+
+#[test]
+fn a_patch_file_name_is_shown_not_obeyed_and_stays_on_one_line() {
+    let dir = folder();
+    for name in [
+        "x\x1b]0;PWNED\x07\x1b[2J",
+        "go\u{202E}od",
+        "y\nfake.md: error: forged",
+        "c1\u{9b}2J",
+    ] {
+        fs::write(
+            dir.path().join(format!("{name}.patch.md")),
+            "## Risks\n\n- x\n",
+        )
+        .unwrap();
+    }
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["list"],
+        &["search", "x"],
+    ] {
+        let (_, out, err) = run(dir.path(), args);
+        let name = args.join(" ");
+        assert_inert(&name, &out);
+        assert_inert(&name, &err);
+        let text = format!("{out}{err}");
+        assert!(
+            !text.lines().any(|l| l.starts_with("fake.md")),
+            "{name}: a forged line: {text}"
+        );
+    }
+}
+
+#[test]
+fn checking_a_long_section_takes_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = "- A short item.\n".repeat(50_000);
+    fs::write(
+        dir.path().join("long.md"),
+        format!("{CLEAN_TOPIC}\n## Risks\n\n{items}"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let (code, out, err) = run(dir.path(), &["check"]);
+    assert!(code.is_some(), "{err}");
+    assert!(out.contains("1 topic checked"), "{out}{err}");
+    // Counting lines from the top for each item took minutes.
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "check took {:?}",
+        started.elapsed()
+    );
+}
