@@ -617,29 +617,20 @@ fn check_hidden_characters(topic: &Topic, report: &mut TopicReport) {
         fields.extend(parts.into_iter().flatten().map(|p| ("sources", p.as_str())));
     }
     for (field, text) in fields {
-        let found: Vec<char> = shown_hidden(text).map(|(_, c)| c).collect();
-        if !found.is_empty() {
-            let message = hidden_message(&format!("`{field}`"), &found);
-            report.add(Level::Warning, topic.field_line(field), message);
-        }
+        warn_hidden(
+            report,
+            (None, topic.field_line(field)),
+            &format!("`{field}`"),
+            text,
+        );
     }
     for section in &topic.sections {
         let heading = (section.file.as_deref(), section.line);
-        let found: Vec<char> = shown_hidden(&section.title).map(|(_, c)| c).collect();
-        if !found.is_empty() {
-            report.add_in(
-                Level::Warning,
-                heading,
-                hidden_message("the heading", &found),
-            );
-        }
+        warn_hidden(report, heading, "the heading", &section.title);
         // A YAML topic's section text has no lines of its own: its key's line stands in.
         if section.body_line.is_none() {
-            let found: Vec<char> = shown_hidden(&section.markdown).map(|(_, c)| c).collect();
-            if !found.is_empty() {
-                let what = format!("the text of `{}`", section.key);
-                report.add_in(Level::Warning, heading, hidden_message(&what, &found));
-            }
+            let what = format!("the text of `{}`", section.key);
+            warn_hidden(report, heading, &what, &section.markdown);
             continue;
         }
         let marks: Vec<(Range<usize>, char)> = shown_hidden(&section.markdown).collect();
@@ -654,6 +645,14 @@ fn check_hidden_characters(topic: &Topic, report: &mut TopicReport) {
         for (place, found) in lines {
             report.add_in(Level::Warning, place, hidden_message("the line", &found));
         }
+    }
+}
+
+/// One warning, at `place`, for all the hidden characters of `text`, if it has any.
+fn warn_hidden(report: &mut TopicReport, place: Place, what: &str, text: &str) {
+    let found: Vec<char> = shown_hidden(text).map(|(_, c)| c).collect();
+    if !found.is_empty() {
+        report.add_in(Level::Warning, place, hidden_message(what, &found));
     }
 }
 
@@ -674,26 +673,32 @@ fn hidden_message(what: &str, found: &[char]) -> String {
         codes.push(format!("and {} more", kinds.len() - NAMED));
     }
     let reordering = kinds.iter().filter(|&&c| reorders_text(c)).count();
+    let one = found.len() == 1;
+    let (it, each) = if one { ("it", "it") } else { ("them", "each") };
     let (kind, effect) = if reordering == kinds.len() {
         (
-            "characters that change the direction of text",
-            "can show the text around them in another order",
+            "direction character",
+            format!("can show the text around {it} in another order"),
         )
     } else if reordering > 0 {
         (
-            "invisible and direction characters",
-            "can hide text, or show it in another order",
+            "invisible or direction character",
+            "can hide text or show it in another order".to_string(),
         )
     } else {
         (
-            "invisible characters",
-            "can hide text or split a word a reader or a search sees as one",
+            "invisible character",
+            "can hide text or split a word a reader or a search sees as one".to_string(),
         )
     };
+    let count = if one {
+        format!("a {kind}")
+    } else {
+        format!("{} {kind}s", found.len())
+    };
     format!(
-        "{what} holds {} {kind} ({}), which {effect}: footcare shows each as a mark such \
-         as `<{}>`; delete them, or write what was meant",
-        found.len(),
+        "{what} holds {count} ({}), which {effect}: footcare shows {each} as a mark such as \
+         `<{}>`; delete {it}, or write what was meant",
         codes.join(", "),
         codes[0],
     )

@@ -19,9 +19,6 @@ pub fn markdown_options() -> Options {
 /// section's code may end where it did not in its own file. Which text is a reference,
 /// and what it means, is pulldown-cmark's decision, as everywhere else.
 pub fn defuse_references(markdown: &str) -> Cow<'_, str> {
-    if !may_hold_reference(markdown) {
-        return Cow::Borrowed(markdown);
-    }
     let mut defused: Option<String> = None;
     let mut copied_to = 0;
     for (at, _) in markdown.match_indices('&') {
@@ -58,34 +55,27 @@ pub fn defuse_references(markdown: &str) -> Cow<'_, str> {
 /// backslash before one, so that no Markdown reader turns `&#x202E;` into the character it
 /// names.
 pub fn plain_in_markdown(text: &str) -> Cow<'_, str> {
-    if !may_hold_reference(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut escaped: Option<String> = None;
     let mut copied_to = 0;
-    for (at, _) in text
-        .match_indices('&')
-        .filter(|&(at, _)| starts_reference(text, at))
-    {
+    for (at, _) in text.match_indices('&') {
+        if reference_at(text, at).is_none() {
+            continue;
+        }
         // Each backslash just before it would escape the next, or the `&`.
-        let backslashes =
-            text[copied_to..at].len() - text[copied_to..at].trim_end_matches('\\').len();
-        out.push_str(&text[copied_to..at]);
+        let before = &text[copied_to..at];
+        let backslashes = before.len() - before.trim_end_matches('\\').len();
+        let out = escaped.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+        out.push_str(before);
         out.extend(std::iter::repeat_n('\\', backslashes + 1));
         copied_to = at;
     }
-    out.push_str(&text[copied_to..]);
-    Cow::Owned(out)
-}
-
-/// False when `markdown` holds nothing shaped like a character reference.
-fn may_hold_reference(markdown: &str) -> bool {
-    (markdown.match_indices('&')).any(|(at, _)| starts_reference(markdown, at))
-}
-
-/// Whether the `&` at `at` is shaped like the start of a character reference.
-fn starts_reference(text: &str, at: usize) -> bool {
-    reference_at(text, at).is_some()
+    match escaped {
+        Some(mut out) => {
+            out.push_str(&text[copied_to..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// The text from the `&` at `at` to the first `;`, if it is shaped like a character

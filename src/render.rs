@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use termimad::crossterm::style::Stylize;
 use termimad::minimad::{Compound, Line, Text};
 use termimad::wrap::composite_kind_widths;
-use termimad::{FmtComposite, FmtText, MadSkin};
+use termimad::{CompositeKind, FmtText, MadSkin};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -293,7 +293,7 @@ fn keep_characters_whole(lines: &mut [Line], skin: &MadSkin, width: usize) {
         if !composite.compounds.iter().any(has_compound_character) {
             continue;
         }
-        let kind = FmtComposite::from(composite.clone(), skin).kind;
+        let kind = CompositeKind::from(composite.style);
         let (first_indent, next_indent) = composite_kind_widths(kind, skin);
         let (left, right) = skin.line_style(kind).margins_in(Some(width));
         let room = width
