@@ -1,7 +1,7 @@
 //! Parse, split and render one built-in topic: `cargo bench --bench parse_render`.
 
 use footcare::parse::{parse_topic, FileFormat};
-use footcare::render::{render, topic_blocks, Style};
+use footcare::render::{render, topic_blocks, Decoration, Style};
 
 const TOPIC: &str = include_str!("../content/plantar-fascia-release.md");
 const SLUG: &str = "plantar-fascia-release";
@@ -23,7 +23,7 @@ fn render_topic(bencher: divan::Bencher, style: &str) {
     let style = match style {
         "plain" => Style::Plain,
         _ => Style::Wrapped {
-            color: true,
+            decoration: Decoration::Colour,
             width: 80,
         },
     };

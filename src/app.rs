@@ -19,7 +19,7 @@ use crate::formats::JsonList;
 use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
 use crate::parse::is_valid_slug;
-use crate::render::{self, Style};
+use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
 use crate::source::ContentSource;
 use crate::terminal::Terminal;
@@ -65,7 +65,7 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let output = Output {
         terminal,
-        color: terminal.color(cli.global.color),
+        decoration: terminal.decoration(cli.global.color),
         width: cli.global.width.map(usize::from),
     };
     match &cli.command {
@@ -88,7 +88,7 @@ pub fn run(
         }
         _ => {}
     }
-    let paged = terminal.stdout_is_tty && !cli.global.no_pager;
+    let paged = terminal.pages() && !cli.global.no_pager;
     let mut sink = Sink::new(out, terminal.stdout_is_tty);
     let outcome = match &cli.command {
         Command::List(args) => list(source, &output, &args.output, &mut sink, err)?,
@@ -235,7 +235,7 @@ fn completions(shell: Shell) -> String {
 /// Where output goes and how it may look there.
 struct Output<'a> {
     terminal: &'a Terminal,
-    color: bool,
+    decoration: Decoration,
     width: Option<usize>,
 }
 
@@ -244,7 +244,7 @@ impl Output<'_> {
     fn style(&self, format: Format) -> Style {
         match format {
             Format::Plain => Style::Plain,
-            _ => self.terminal.style(self.color, self.width),
+            _ => self.terminal.style(self.decoration, self.width),
         }
     }
 }
@@ -281,10 +281,10 @@ fn list(
             sink.push(&render::list_plain(&headers))
         })?,
         // Columns line up over the whole list, which a terminal shows whole anyway.
-        (_, Style::Wrapped { color, width }) => {
+        (_, Style::Wrapped { decoration, width }) => {
             let gathered = catalog.headers()?;
             listed = gathered.topics.len();
-            sink.push(&render::list_wrapped(&gathered.topics, color, width))?;
+            sink.push(&render::list_wrapped(&gathered.topics, decoration, width))?;
             gathered.problems
         }
     };
@@ -349,11 +349,11 @@ fn search(
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let format = args.output.format();
-    let color = output.style(format) != Style::Plain && output.color;
+    let style = output.style(format);
     let lines = |matches: &[search::Match]| match format {
         Format::Json => unreachable!("JSON is written as a list"),
         Format::Markdown => formats::search_markdown(matches),
-        Format::Text | Format::Plain => search::render_lines(matches, &pattern, color),
+        Format::Text | Format::Plain => search::render_lines(matches, &pattern, style),
     };
     let mut json = JsonList::default();
     let mut found = false;
@@ -460,10 +460,7 @@ fn check(
     let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
     sink.push(&match args.format {
         CheckFormat::Json => formats::check_json(&reports),
-        CheckFormat::Text => {
-            let color = output.style(Format::Text) != Style::Plain && output.color;
-            check::report_text(&reports, color)
-        }
+        CheckFormat::Text => check::report_text(&reports, output.style(Format::Text)),
     })?;
     Ok(if failed {
         Outcome::Unsuccessful

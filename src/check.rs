@@ -16,6 +16,7 @@ use crate::date::Date;
 use crate::lookup::{is_safe_in_every_shell, normalize};
 use crate::markdown::{spans_text, Block, Blocks};
 use crate::readability::{self, Counts, Readability};
+use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, shown_hidden};
 use crate::tiers::tiering_problem;
 use crate::topic::{Kind, Place, Section, SectionKey, Topic, TopicError};
@@ -50,6 +51,16 @@ pub enum Level {
     Warning,
     /// Worth knowing, but nothing to fix in the file: it neither fails nor warns.
     Note,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "note",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -220,9 +231,37 @@ impl Checker {
 }
 
 /// `check` output: each finding compiler-style, `path:line: level: message`, then a line
-/// with each topic's figures, then the totals.
-pub fn report_text(reports: &[TopicReport], color: bool) -> String {
+/// with each topic's figures, then the totals. On a terminal each record is wrapped with
+/// its later lines indented, and the level is in bold (and in colour, unless NO_COLOR).
+pub fn report_text(reports: &[TopicReport], style: Style) -> String {
     let mut out = String::new();
+    let mut record = |place: &str, level: Option<Level>, message: &str| match style {
+        Style::Plain => {
+            let level = level
+                .map(|l| format!("{}: ", l.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(out, "{place}: {level}{message}");
+        }
+        Style::Wrapped { decoration, width } => {
+            let level_text = level.map(Level::as_str).unwrap_or_default();
+            let runs = [
+                place,
+                ": ",
+                level_text,
+                if level.is_some() { ": " } else { "" },
+                message,
+            ];
+            out.push_str(&wrap_hanging(
+                &runs,
+                width,
+                HANGING_INDENT,
+                |run, text| match (run, level) {
+                    (2, Some(level)) => paint_level(level, text, decoration),
+                    _ => text.to_string(),
+                },
+            ));
+        }
+    };
     let (mut errors, mut warnings) = (0, 0);
     for report in reports {
         for finding in &report.findings {
@@ -231,42 +270,46 @@ pub fn report_text(reports: &[TopicReport], color: bool) -> String {
                 Some(line) => format!("{file}:{line}"),
                 None => file.to_string(),
             };
-            let level = match (finding.level, color) {
-                (Level::Error, true) => format!("{}", "error".red().bold()),
-                (Level::Warning, true) => format!("{}", "warning".yellow().bold()),
-                (Level::Note, true) => format!("{}", "note".cyan()),
-                (Level::Error, false) => "error".to_string(),
-                (Level::Warning, false) => "warning".to_string(),
-                (Level::Note, false) => "note".to_string(),
-            };
-            // Writing to a String cannot fail.
-            let _ = writeln!(out, "{place}: {level}: {}", finding.message);
+            record(&place, Some(finding.level), &finding.message);
         }
         let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
         errors += e;
         warnings += w;
-        out.push_str(&report.slug);
-        let _ = match &report.readability {
-            Some(f) => write!(
-                out,
-                ": grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence: ",
-                f.fk_grade, f.smog, f.reading_ease, f.words_per_sentence
+        let figures = match &report.readability {
+            Some(f) => format!(
+                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence: {}",
+                f.fk_grade,
+                f.smog,
+                f.reading_ease,
+                f.words_per_sentence,
+                counted(e, w)
             ),
-            None => write!(out, ": not measured: "),
+            None => format!("not measured: {}", counted(e, w)),
         };
-        let _ = writeln!(out, "{}", counted(e, w));
+        record(&report.slug, None, &figures);
     }
-    out.push_str(&format!(
-        "{} {} checked: {}\n",
+    let checked = format!(
+        "{} {} checked",
         reports.len(),
         if reports.len() == 1 {
             "topic"
         } else {
             "topics"
-        },
-        counted(errors, warnings)
-    ));
+        }
+    );
+    record(&checked, None, &counted(errors, warnings));
     out
+}
+
+fn paint_level(level: Level, text: &str, decoration: Decoration) -> String {
+    match (decoration, level) {
+        (Decoration::Bare, _) => text.to_string(),
+        (Decoration::Emphasis, Level::Note) => text.to_string(),
+        (Decoration::Emphasis, _) => text.bold().to_string(),
+        (Decoration::Colour, Level::Error) => text.red().bold().to_string(),
+        (Decoration::Colour, Level::Warning) => text.yellow().bold().to_string(),
+        (Decoration::Colour, Level::Note) => text.cyan().to_string(),
+    }
 }
 
 fn counted(errors: usize, warnings: usize) -> String {

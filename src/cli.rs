@@ -12,7 +12,7 @@ use crate::complete::{path_candidates, section_candidates, topic_candidates};
 use crate::terminal::ColorChoice;
 use crate::topic::Kind;
 
-const EXAMPLES: &str = "\
+pub const EXAMPLES: &str = "\
 Examples:
   footcare list                                      every topic
   footcare show plantar-fascia-release               a whole topic
@@ -43,6 +43,7 @@ pub struct Cli {
 
 /// Options that may stand before or after the command.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// When to use colour and text styles
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
@@ -53,7 +54,7 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
-    /// Read topics from DIR instead of the built-in ones [env: FOOTCARE_CONTENT_DIR]
+    /// Read topics from DIR only, not the built-in topics or clinic folders [env: FOOTCARE_CONTENT_DIR]
     #[arg(long, value_name = "DIR", global = true, add = ArgValueCompleter::new(path_candidates))]
     pub content_dir: Option<PathBuf>,
 
@@ -67,7 +68,8 @@ pub enum Command {
     /// List every topic: its slug, title and summary
     #[command(after_help = "\
 On a terminal the list is aligned in columns. Piped, or with --plain, each
-line is slug<TAB>title<TAB>summary, with no styling.
+line is slug<TAB>title<TAB>summary<TAB>origin, with no styling: origin is
+`built-in` or the folder the topic was read from.
 
 Examples:
   footcare list
@@ -77,8 +79,10 @@ Examples:
 
     /// Show a topic, or only some of its sections
     #[command(after_help = "\
-Sections: overview, indications, procedure, recovery, risks, warning-signs,
-disclaimer.
+Sections, in reading order: key-points, overview, indications, preparing
+(procedures only), procedure, recovery, outlook, risks, warning-signs,
+questions, disclaimer. A topic may leave some out; the error for a missing
+one lists those it has.
 
 Examples:
   footcare show plantar-fascia-release
@@ -108,7 +112,8 @@ Examples:
 
     /// Check topics: structure, sources, review dates, and how easy they are to read
     #[command(after_help = "\
-Checks the built-in topics, or those in --content-dir. Each problem prints as
+Checks every topic footcare reads: the built-in topics and the clinic folders
+(see `footcare paths`), or only --content-dir. Each problem prints as
 path:line: error: message (or warning:), then one line a topic with its
 Flesch-Kincaid grade, SMOG index, Flesch reading ease and words a sentence.
 
@@ -227,7 +232,7 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The topic: its slug, title, or another name for it
-    #[arg(add = ArgValueCandidates::new(topic_candidates))]
+    #[arg(add = ArgValueCompleter::new(topic_candidates))]
     pub topic: String,
 
     /// The handout's format
@@ -324,7 +329,7 @@ pub struct SearchArgs {
     pub section: Vec<String>,
 
     /// Search only this topic; repeat for several
-    #[arg(long, short, value_name = "TOPIC", add = ArgValueCandidates::new(topic_candidates))]
+    #[arg(long, short, value_name = "TOPIC", add = ArgValueCompleter::new(topic_candidates))]
     pub topic: Vec<String>,
 
     #[command(flatten)]
@@ -334,7 +339,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The topic: its slug (as `footcare list` shows it), its title, or another name for it
-    #[arg(add = ArgValueCandidates::new(topic_candidates))]
+    #[arg(add = ArgValueCompleter::new(topic_candidates))]
     pub topic: String,
 
     /// Show only this section; repeat it to show several, in the order given

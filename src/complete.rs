@@ -9,25 +9,43 @@ use clap_complete::engine::{PathCompleter, ValueCompleter};
 use clap_complete::CompletionCandidate;
 
 use crate::lookup::{is_safe_in_every_shell, normalize};
-use crate::topic::SectionKey;
+use crate::topic::{Header, SectionKey};
 
-/// Every slug, and every alias written as a slug, of the topics footcare would read now
-/// (a clinic's own included), each with its title where the shell shows one.
-pub fn topic_candidates() -> Vec<CompletionCandidate> {
+/// The topics footcare would read now (a clinic's own included) whose names start with
+/// what was typed.
+pub fn topic_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
     let source = crate::source::ContentSource::from_environment(None);
     let Ok(headers) = crate::load::Catalog::read(&source).and_then(|c| c.headers()) else {
         return Vec::new();
     };
-    let mut names: Vec<CompletionCandidate> = Vec::new();
-    for topic in &headers.topics {
-        names.push(CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())));
+    names_to_offer(&headers.topics, &typed.to_string_lossy())
+}
+
+/// The slugs that start with `typed`, each with its title where the shell shows one; or,
+/// when no slug does, the aliases (written as slugs) that do. Aliases would otherwise
+/// crowd the slugs: `pla` then completes to the one slug in a single TAB.
+pub fn names_to_offer(topics: &[Header], typed: &str) -> Vec<CompletionCandidate> {
+    let typed = typed.to_lowercase();
+    let slugs: Vec<CompletionCandidate> = topics
+        .iter()
+        .filter(|topic| topic.slug.starts_with(&typed))
+        .map(|topic| CompletionCandidate::new(&topic.slug).help(Some(topic.title.clone().into())))
+        .collect();
+    if !slugs.is_empty() {
+        return slugs;
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for topic in topics {
         for alias in topic.aliases.iter().map(|alias| normalize(alias)) {
-            if alias != topic.slug && is_safe_in_every_shell(&alias) {
-                names.push(CompletionCandidate::new(alias));
+            if alias.starts_with(&typed)
+                && is_safe_in_every_shell(&alias)
+                && !aliases.contains(&alias)
+            {
+                aliases.push(alias);
             }
         }
     }
-    names
+    aliases.into_iter().map(CompletionCandidate::new).collect()
 }
 
 pub fn section_candidates() -> Vec<CompletionCandidate> {
@@ -45,4 +63,59 @@ pub fn path_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
         .into_iter()
         .filter(|candidate| is_safe_in_every_shell(&candidate.get_value().to_string_lossy()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::topic::Kind;
+
+    fn topic(slug: &str, aliases: &[&str]) -> Header {
+        Header {
+            slug: slug.to_string(),
+            file: format!("{slug}.md"),
+            title: slug.to_string(),
+            summary: String::new(),
+            kind: Kind::Procedure,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            tags: Vec::new(),
+        }
+    }
+
+    fn offered(typed: &str) -> Vec<String> {
+        let topics = [
+            topic(
+                "plantar-fascia-release",
+                &["plantar fasciotomy", "Plantar fasciitis surgery"],
+            ),
+            topic(
+                "gastrocnemius-release",
+                &["gastroc recession", "Strayer procedure"],
+            ),
+            topic("calf-strain", &["pulled calf"]),
+        ];
+        names_to_offer(&topics, typed)
+            .iter()
+            .map(|c| c.get_value().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_prefix_of_a_slug_offers_that_slug_alone() {
+        assert_eq!(offered("pla"), ["plantar-fascia-release"]);
+        assert_eq!(offered("gas"), ["gastrocnemius-release"]);
+        assert_eq!(offered("Cal"), ["calf-strain"]);
+        assert_eq!(
+            offered("").len(),
+            3,
+            "nothing typed offers every slug and no alias"
+        );
+    }
+
+    #[test]
+    fn aliases_are_offered_when_no_slug_matches() {
+        assert_eq!(offered("str"), ["strayer-procedure"]);
+        assert_eq!(offered("pu"), ["pulled-calf"]);
+        assert!(offered("zz").is_empty());
+    }
 }

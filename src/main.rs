@@ -6,6 +6,8 @@ use clap_complete::CompleteEnv;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
+use footcare::hints::add_tips;
+use footcare::load::Catalog;
 use footcare::output::is_broken_pipe;
 use footcare::sanitize::{sanitize, without_os_error_code};
 use footcare::source::ContentSource;
@@ -20,7 +22,16 @@ fn main() -> ExitCode {
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => return clap_exit(&error.format(&mut command)),
+        Err(error) => {
+            let mut error = error.format(&mut command);
+            add_tips(&mut error, || {
+                let source = ContentSource::from_environment(None);
+                (Catalog::read(&source).and_then(|catalog| catalog.headers()))
+                    .map(|gathered| gathered.topics)
+                    .unwrap_or_default()
+            });
+            return clap_exit(&error);
+        }
     };
     // Not freed: dropping clap's command tree costs about 40,000 instructions, and the
     // process is about to end.

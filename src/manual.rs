@@ -1,9 +1,10 @@
 //! `footcare man`: the manual page, in roff.
 
-use clap::CommandFactory;
+use clap::{Arg, CommandFactory};
+use clap_mangen::roff::{bold, italic, roman, Roff};
 use clap_mangen::Man;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, EXAMPLES};
 
 /// What clap cannot say from the command line alone: the topic format, the environment,
 /// the files read and the exit status.
@@ -54,9 +55,15 @@ When FOOTCARE_TOPICS_PATH is not set, the clinic folder is \fI$XDG_DATA_HOME/foo
 .TP
 \fBPAGER\fR
 The pager for output taller than the terminal; \fBless \-R \-F \-X\fR when unset, none when empty.
+There is no paging on a terminal whose TERM is dumb.
+.TP
+\fBLESS\fR
+When it is not set, the pager is run with LESS=FRX, as git does, so that a plain \fBless\fR shows colours.
 .TP
 \fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR, \fBTERM\fR
-With \fB\-\-color auto\fR: NO_COLOR turns colour off, CLICOLOR_FORCE turns it on, and TERM=dumb turns it off.
+With \fB\-\-color auto\fR: NO_COLOR takes colour away but keeps bold and underline, CLICOLOR_FORCE styles
+output that is not going to a terminal, and TERM=dumb gets no escape codes at all, as do pipes and
+\fB\-\-color never\fR.
 .TP
 \fBCOMPLETE\fR
 Set by the completion scripts when they ask footcare for completions.
@@ -83,8 +90,11 @@ a check that found errors, or output that could not be written.
 A usage error, such as an unknown option or a bad regular expression.
 "#;
 
+/// The whole manual as one page: every command with its options and examples, so that
+/// it names no page that does not exist.
 pub fn manual_page() -> Vec<u8> {
-    let man = Man::new(Cli::command());
+    let command = Cli::command();
+    let man = Man::new(command.clone());
     let mut page = Vec::new();
     // Writing into a Vec cannot fail.
     let render = |page: &mut Vec<u8>| -> std::io::Result<()> {
@@ -93,11 +103,157 @@ pub fn manual_page() -> Vec<u8> {
         man.render_synopsis_section(page)?;
         man.render_description_section(page)?;
         man.render_options_section(page)?;
-        man.render_subcommands_section(page)?;
-        man.render_extra_section(page)?;
+        commands_section(&command).to_writer(page)?;
+        examples_section().to_writer(page)?;
         page.extend_from_slice(SECTIONS.as_bytes());
         man.render_version_section(page)
     };
     render(&mut page).expect("writing to memory");
     page
+}
+
+/// Each command: how it is called, what it does, its own options, and its help's notes
+/// and examples.
+fn commands_section(command: &clap::Command) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.text([roman(
+        "Each command also takes the global options above, before or after its name.",
+    )]);
+    for sub in command.get_subcommands() {
+        let own: Vec<&Arg> = sub
+            .get_arguments()
+            .filter(|arg| !arg.is_global_set() && !arg.is_hide_set())
+            .collect();
+        let mut synopsis = vec![bold(format!("footcare {}", sub.get_name()))];
+        if own.iter().any(|arg| !arg.is_positional()) {
+            synopsis.push(roman(" [OPTIONS]"));
+        }
+        for arg in own.iter().filter(|arg| arg.is_positional()) {
+            synopsis.push(roman(" "));
+            synopsis.push(italic(value_name(arg)));
+        }
+        roff.control("SS", [sub.get_name()]);
+        roff.text(synopsis);
+        roff.control("PP", []);
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            roff.text([roman(about.to_string())]);
+        }
+        for arg in own {
+            option_entry(&mut roff, arg);
+        }
+        if let Some(notes) = sub.get_after_long_help().or(sub.get_after_help()) {
+            roff.control("PP", []);
+            preformatted(&mut roff, &notes.to_string());
+        }
+    }
+    roff
+}
+
+fn value_name(arg: &Arg) -> String {
+    let name = (arg.get_value_names())
+        .and_then(|names| names.first())
+        .map_or_else(
+            || arg.get_id().to_string().to_uppercase(),
+            |n| n.to_string(),
+        );
+    format!("<{name}>")
+}
+
+/// An option or argument as a tagged paragraph: its names and value, then its help, its
+/// default and the values it takes.
+fn option_entry(roff: &mut Roff, arg: &Arg) {
+    let mut names = Vec::new();
+    if let Some(short) = arg.get_short() {
+        names.push(bold(format!("-{short}")));
+        names.push(roman(", "));
+    }
+    if let Some(long) = arg.get_long() {
+        names.push(bold(format!("--{long}")));
+    }
+    if arg.get_action().takes_values() {
+        if !names.is_empty() {
+            names.push(roman(" "));
+        }
+        names.push(italic(value_name(arg)));
+    }
+    roff.control("TP", []);
+    roff.text(names);
+    let mut help = (arg.get_long_help().or(arg.get_help()))
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let defaults: Vec<String> = (arg.get_default_values().iter())
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        help.push_str(&format!(" [default: {}]", defaults.join(", ")));
+    }
+    let values: Vec<String> = (arg.get_possible_values().iter())
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && arg.get_action().takes_values() {
+        help.push_str(&format!(" [values: {}]", values.join(", ")));
+    }
+    roff.text([roman(help)]);
+}
+
+/// Text laid out by hand in the help, kept line for line.
+fn preformatted(roff: &mut Roff, text: &str) {
+    roff.control("nf", []);
+    for line in text.lines() {
+        roff.text([roman(line)]);
+    }
+    roff.control("fi", []);
+}
+
+/// The examples of the top-level help.
+fn examples_section() -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXAMPLES"]);
+    let examples: String = (EXAMPLES.lines())
+        .skip_while(|line| line.trim_end() == "Examples:")
+        .take_while(|line| !line.is_empty())
+        .map(|line| format!("{}\n", line.trim_start()))
+        .collect();
+    preformatted(&mut roff, &examples);
+    roff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> String {
+        String::from_utf8(manual_page()).unwrap()
+    }
+
+    #[test]
+    fn every_command_and_each_of_its_options_is_in_the_page() {
+        let page = page();
+        for sub in Cli::command().get_subcommands() {
+            assert!(
+                page.contains(&format!(".SS {}\n", sub.get_name())),
+                "{}",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments().filter(|a| !a.is_positional()) {
+                let long = arg.get_long().unwrap();
+                let escaped = format!("\\fB\\-\\-{}\\fR", long.replace('-', "\\-"));
+                assert!(page.contains(&escaped), "{} --{long}", sub.get_name());
+            }
+        }
+        for option in ["section", "regex", "output", "max\\-grade", "kind"] {
+            assert!(page.contains(&format!("\\-\\-{option}")), "--{option}");
+        }
+    }
+
+    #[test]
+    fn the_page_names_no_other_page_and_has_no_extra_section() {
+        let page = page();
+        assert!(!page.contains("footcare\\-list(1)"));
+        assert!(!page.contains("(1)"), "it names another page");
+        assert!(!page.contains(".SH EXTRA"));
+        assert!(page.contains(".SH EXAMPLES"));
+    }
 }

@@ -9,6 +9,9 @@ use anyhow::{bail, Context};
 /// fits the screen, and `-X` leaves the text on the screen after quitting.
 pub const DEFAULT_PAGER: &str = "less -R -F -X";
 
+/// LESS for the pager when the reader has not set it: `-F`, `-R` and `-X` as above.
+pub const LESS_DEFAULT: &str = "FRX";
+
 /// The pager to run: `$PAGER`, the default when it is unset, or none when it is empty.
 pub fn pager_command(pager_env: Option<&str>) -> Option<String> {
     match pager_env {
@@ -26,10 +29,14 @@ pub fn needs_paging(text: &str, screen_height: Option<usize>) -> bool {
 /// Runs `command` through the shell, as git runs `$PAGER`, and feeds it `text`. A reader
 /// who quits the pager early has seen what they wanted: that is not an error.
 pub fn page(command: &str, text: &str) -> anyhow::Result<()> {
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(Stdio::piped())
+    let mut shell = Command::new("sh");
+    shell.arg("-c").arg(command).stdin(Stdio::piped());
+    // As git does: a bare `PAGER=less` then shows colours, not escape codes, and quits at
+    // once when the text fits. A reader's own LESS is left alone.
+    if std::env::var_os("LESS").is_none() {
+        shell.env("LESS", LESS_DEFAULT);
+    }
+    let mut child = shell
         .spawn()
         .with_context(|| format!("cannot start the pager `{command}`"))?;
     let mut stdin = child.stdin.take().expect("the pager's stdin is piped");

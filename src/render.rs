@@ -4,23 +4,41 @@
 use std::borrow::{Borrow, Cow};
 use std::fmt::Write as _;
 
-use termimad::crossterm::style::Stylize;
+use termimad::crossterm::style::{Attribute, Color, Stylize};
 use termimad::minimad::{Compound, Line, Text};
 use termimad::wrap::composite_kind_widths;
-use termimad::{CompositeKind, FmtText, MadSkin};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use termimad::{
+    Alignment, CompositeKind, CompoundStyle, FmtComposite, FmtLine, FmtText, LineStyle, MadSkin,
+    Spacing,
+};
+use unicode_width::UnicodeWidthStr;
 
 use crate::markdown::{Block, Span};
+use crate::tiers::TierKey;
 use crate::topic::{Header, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
+use crate::wrap;
 
 /// How output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// For pipes and files: no escape codes, no wrapping, one line per paragraph or item.
     Plain,
-    /// For a terminal: wrapped to `width` columns, with colour and emphasis if `color`.
-    Wrapped { color: bool, width: usize },
+    /// For a terminal: wrapped to `width` columns, and decorated as it allows.
+    Wrapped {
+        decoration: Decoration,
+        width: usize,
+    },
+}
+
+/// What a terminal is sent besides the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decoration {
+    /// Colour, bold, italic and underline.
+    Colour,
+    /// Bold, italic and underline but no colour, for NO_COLOR.
+    Emphasis,
+    /// No escape codes at all, for `--color never` and TERM=dumb.
+    Bare,
 }
 
 /// Ends a terminal page that did not show the topic's own disclaimer.
@@ -158,7 +176,7 @@ pub fn source_line(source: &Source) -> String {
 pub fn render<B: Borrow<Block>>(blocks: &[B], style: Style) -> String {
     match style {
         Style::Plain => render_plain(blocks),
-        Style::Wrapped { color, width } => render_wrapped(blocks, color, width),
+        Style::Wrapped { decoration, width } => render_wrapped(blocks, decoration, width),
     }
 }
 
@@ -229,8 +247,20 @@ fn push_spans(out: &mut String, spans: &[Span]) {
 /// termimad's levels of nesting stop somewhere; deeper items are drawn at the deepest.
 const DEEPEST_LEVEL: usize = 8;
 
-/// Lays the blocks out with termimad, reflowed to `width` columns.
-pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize) -> String {
+/// Shown before the emergency tier's heading, so that it stands out without colour too.
+pub const EMERGENCY_MARKER: &str = "!! ";
+
+/// Drawn under a topic's title, as wide as the title.
+const TITLE_RULE: char = '━';
+
+/// Lays the blocks out with termimad, wrapped to `width` columns by [`crate::wrap`].
+pub fn render_wrapped<B: Borrow<Block>>(
+    blocks: &[B],
+    decoration: Decoration,
+    width: usize,
+) -> String {
+    // Borrowed by the rule under the title.
+    let rule = TITLE_RULE.to_string().repeat(width);
     let mut lines: Vec<Line> = Vec::new();
     let mut previous: Option<&Block> = None;
     for block in blocks.iter().map(Borrow::borrow) {
@@ -238,6 +268,26 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
             lines.push(Line::new_paragraph(Vec::new()));
         }
         match block {
+            Block::Heading {
+                level: 1, spans, ..
+            } => {
+                lines.push(Line::new_header(1, compounds(spans)));
+                let title_width = spans.iter().map(|s| s.text.width()).sum::<usize>();
+                let end = title_width.clamp(1, width) * TITLE_RULE.len_utf8();
+                lines.push(Line::new_header(1, vec![Compound::raw_str(&rule[..end])]));
+            }
+            Block::Heading {
+                level: 3,
+                spans,
+                id: Some(id),
+            } if id == TierKey::Emergency.as_str() => {
+                let mut heading = vec![Compound::raw_str(EMERGENCY_MARKER)];
+                heading.extend(compounds(spans));
+                for compound in &mut heading {
+                    compound.strikeout = true;
+                }
+                lines.push(Line::new_header(3, heading));
+            }
             Block::Heading { level, spans, .. } => {
                 lines.push(Line::new_header(*level, compounds(spans)))
             }
@@ -266,10 +316,18 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
         }
         previous = Some(block);
     }
-    let skin = skin(color);
-    keep_characters_whole(&mut lines, &skin, width);
-    let text = FmtText::from_text(&skin, Text { lines }, Some(width)).to_string();
-    // termimad leaves the space it broke a line at on the end of the line.
+    let skin = skin(decoration);
+    // Laid out by termimad without a width, then wrapped here: termimad would break
+    // wherever one style meets another, even before a comma or inside a word.
+    let mut text = FmtText::from_text(&skin, Text { lines }, None);
+    text.lines = std::mem::take(&mut text.lines)
+        .into_iter()
+        .flat_map(|line| wrap_line(line, &skin, width))
+        .collect();
+    give_code_blocks_one_width(&mut text.lines);
+    text.width = Some(width);
+    let text = text.to_string();
+    // termimad pads some lines with spaces to the width; they would only trail.
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         out.push_str(line.trim_end_matches(' '));
@@ -278,89 +336,147 @@ pub fn render_wrapped<B: Borrow<Block>>(blocks: &[B], color: bool, width: usize)
     out
 }
 
-/// termimad cuts a word wider than the line wherever the line ends, which can fall inside
-/// a character made of several code points (👩‍⚕️, or e and a combining accent): the halves
-/// would show as two, and a joiner could end a line joining nothing. Such a word is given
-/// to it in pieces that end between whole characters, each narrow enough to need no cut.
-fn keep_characters_whole(lines: &mut [Line], skin: &MadSkin, width: usize) {
-    let has_compound_character = |compound: &Compound| {
-        (compound.src.graphemes(true)).any(|character| character.chars().nth(1).is_some())
+/// One line as one or more lines no wider than `width`, list items' and quotes'
+/// continuation lines indented under their text.
+fn wrap_line<'s>(line: FmtLine<'s>, skin: &MadSkin, width: usize) -> Vec<FmtLine<'s>> {
+    let FmtLine::Normal(composite) = line else {
+        return vec![line];
     };
-    for line in lines {
-        let Line::Normal(composite) = line else {
-            continue;
-        };
-        if !composite.compounds.iter().any(has_compound_character) {
-            continue;
+    let (left, right) = skin.line_style(composite.kind).margins_in(Some(width));
+    let room = width.saturating_sub(left + right);
+    if composite.visible_length <= room {
+        return vec![FmtLine::Normal(composite)];
+    }
+    let (first_indent, next_indent) = composite_kind_widths(composite.kind, skin);
+    let runs: Vec<&str> = composite.compounds.iter().map(|c| c.src).collect();
+    let is_code_line = composite.kind == CompositeKind::Code;
+    let lines = wrap::break_lines(
+        &runs,
+        room.saturating_sub(first_indent),
+        room.saturating_sub(next_indent),
+        |_| is_code_line,
+    );
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, pieces)| {
+            let kind = if index == 0 {
+                composite.kind
+            } else {
+                continuation(composite.kind)
+            };
+            let mut part = FmtComposite {
+                kind,
+                compounds: (pieces.iter())
+                    .map(|p| composite.compounds[p.run].sub(p.start, p.end))
+                    .collect(),
+                visible_length: 0,
+                spacing: None,
+            };
+            part.recompute_width(skin);
+            FmtLine::Normal(part)
+        })
+        .collect()
+}
+
+/// The kind of the lines that continue a wrapped line of `kind`.
+fn continuation(kind: CompositeKind) -> CompositeKind {
+    match kind {
+        CompositeKind::ListItem(level) => CompositeKind::ListItemFollowUp(level),
+        CompositeKind::OrderedListItem { level, index } => {
+            CompositeKind::OrderedListItemFollowUp { level, index }
         }
-        let kind = CompositeKind::from(composite.style);
-        let (first_indent, next_indent) = composite_kind_widths(kind, skin);
-        let (left, right) = skin.line_style(kind).margins_in(Some(width));
-        let room = width
-            .saturating_sub(left + right + first_indent.max(next_indent))
-            .max(1);
-        composite.compounds = std::mem::take(&mut composite.compounds)
-            .into_iter()
-            .flat_map(|compound| pieces_between_characters(compound, room))
-            .collect();
+        other => other,
     }
 }
 
-/// `compound` cut between characters so that no run of it without a space is wider than
-/// `room`. termimad breaks code at any character, spaces too.
-fn pieces_between_characters(compound: Compound<'_>, room: usize) -> Vec<Compound<'_>> {
-    let mut pieces = Vec::new();
-    let (mut start, mut run_width) = (0, 0);
-    for (at, character) in compound.src.grapheme_indices(true) {
-        if !compound.code && character.chars().all(char::is_whitespace) {
-            run_width = 0;
-            continue;
+/// The lines of a code block share one background, as wide as its widest line.
+fn give_code_blocks_one_width(lines: &mut [FmtLine]) {
+    let is_code =
+        |line: &FmtLine| matches!(line, FmtLine::Normal(c) if c.kind == CompositeKind::Code);
+    let mut start = 0;
+    while start < lines.len() {
+        let end = start + lines[start..].iter().take_while(|l| is_code(l)).count();
+        let widest = lines[start..end]
+            .iter()
+            .map(FmtLine::visible_length)
+            .max()
+            .unwrap_or(0);
+        for line in &mut lines[start..end] {
+            if let FmtLine::Normal(code) = line {
+                code.spacing = Some(Spacing {
+                    width: widest,
+                    align: Alignment::Left,
+                });
+            }
         }
-        // Counted a code point at a time, as termimad counts.
-        let width: usize = character.chars().filter_map(|c| c.width()).sum();
-        if run_width + width > room && at > start {
-            pieces.push(compound.sub(start, at));
-            start = at;
-            run_width = 0;
-        }
-        run_width += width;
+        start = end + 1;
     }
-    pieces.push(compound.sub(start, compound.src.len()));
-    pieces
 }
 
-/// One compound per span, or per word when that would make two or three compounds: given
-/// so few, termimad breaks the line between them rather than between words, which can
-/// leave a short first line.
+/// One compound per span.
 fn compounds(spans: &[Span]) -> Vec<Compound<'_>> {
-    let compound = |span: &Span, text| {
-        let mut compound = Compound::raw_str(text);
-        compound.bold = span.bold;
-        compound.italic = span.italic;
-        compound.code = span.code;
-        compound
-    };
-    if matches!(spans.len(), 2 | 3) {
-        spans
-            .iter()
-            .flat_map(|span| span.text.split_inclusive(' ').map(|w| compound(span, w)))
-            .collect()
-    } else {
-        spans
-            .iter()
-            .map(|span| compound(span, &span.text))
-            .collect()
-    }
+    spans
+        .iter()
+        .map(|span| {
+            let mut compound = Compound::raw_str(&span.text);
+            compound.bold = span.bold;
+            compound.italic = span.italic;
+            compound.code = span.code;
+            compound
+        })
+        .collect()
 }
 
-fn skin(color: bool) -> MadSkin {
-    if !color {
-        return MadSkin::no_style();
+/// termimad's styles for each [`Decoration`]. Topics have no struck-out text, so its
+/// style is free to be the alarm style of the emergency tier.
+fn skin(decoration: Decoration) -> MadSkin {
+    let mut skin = match decoration {
+        Decoration::Bare => return MadSkin::no_style(),
+        Decoration::Emphasis => MadSkin::no_style(),
+        Decoration::Colour => MadSkin::default(),
+    };
+    skin.bold = CompoundStyle::with_attr(Attribute::Bold);
+    skin.italic = CompoundStyle::with_attr(Attribute::Italic);
+    skin.strikeout = CompoundStyle::with_attr(Attribute::Bold);
+    // The title bold, each section's heading bold and underlined, the rest underlined.
+    for heading in &mut skin.headers {
+        *heading = LineStyle::default();
+        heading.add_attr(Attribute::Underlined);
     }
-    let mut skin = MadSkin::default();
-    skin.headers[0].align = termimad::Alignment::Left;
-    skin.headers[1].add_attr(termimad::crossterm::style::Attribute::Bold);
+    skin.headers[0] = LineStyle::default();
+    skin.headers[0].add_attr(Attribute::Bold);
+    skin.headers[1].add_attr(Attribute::Bold);
+    if decoration == Decoration::Colour {
+        skin.headers[0].set_fg(Color::Cyan);
+        skin.strikeout.set_fg(Color::Red);
+    }
     skin
+}
+
+/// How far the later lines of a wrapped record (a search match, a finding) are indented.
+pub const HANGING_INDENT: usize = 4;
+
+/// Text made of `runs`, wrapped to `width` columns with each line after the first
+/// indented by `indent`, and each piece of run `n` passed through `paint(n, piece)`.
+pub fn wrap_hanging(
+    runs: &[&str],
+    width: usize,
+    indent: usize,
+    paint: impl Fn(usize, &str) -> String,
+) -> String {
+    let mut out = String::new();
+    let lines = wrap::break_lines(runs, width, width.saturating_sub(indent), |_| false);
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            out.extend(std::iter::repeat_n(' ', indent));
+        }
+        for piece in line {
+            out.push_str(&paint(piece.run, &runs[piece.run][piece.start..piece.end]));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The topic list for scripts: `slug<TAB>title<TAB>summary<TAB>origin`, one topic a line.
@@ -384,50 +500,75 @@ pub fn list_plain(topics: &[Header]) -> String {
 }
 
 /// The topic list for a terminal: aligned columns, the summary wrapped under itself, and
-/// where each topic comes from when they do not all come from footcare itself.
-pub fn list_wrapped(topics: &[Header], color: bool, width: usize) -> String {
+/// where each topic comes from when they do not all come from footcare itself. Too narrow
+/// for columns, each topic is its slug and title, then its summary indented below.
+pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> String {
     let show_origin = topics.iter().any(|t| t.origin() != BUILT_IN_ORIGIN);
     let slug_width = topics.iter().map(|t| t.slug.width()).max().unwrap_or(0);
     let title_width = topics.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let summary_column = slug_width + title_width + 4;
-    // Too narrow a column for the summary reads badly: put it on lines of its own.
-    let (indent, summary_width) = if width >= summary_column + 24 {
+    let in_columns = width >= summary_column + 24;
+    let (indent, summary_width) = if in_columns {
         (summary_column, width - summary_column)
     } else {
-        (4, width.saturating_sub(4).max(20))
+        (4, width.saturating_sub(4))
     };
+    let decorated = decoration != Decoration::Bare;
     let mut out = String::new();
     for topic in topics {
-        let slug = pad(&topic.slug, slug_width);
-        let title = if indent == 4 {
-            topic.title.to_string()
-        } else {
-            pad(&topic.title, title_width)
-        };
-        if color {
-            out.push_str(&format!("{}  {}", slug.bold(), title));
-        } else {
-            out.push_str(&format!("{slug}  {title}"));
-        }
-        let mut lines = wrap_words(&topic.summary, summary_width);
+        let origin = format!("from {}", topic.origin());
+        let mut details = vec![topic.summary.as_str()];
         if show_origin {
-            lines.extend(wrap_words(
-                &format!("from {}", topic.origin()),
-                summary_width,
-            ));
+            details.push(&origin);
+        }
+        let mut lines = Vec::new();
+        for detail in details {
+            lines.extend(
+                wrap_hanging(&[detail], summary_width, 0, |_, text| {
+                    if decorated {
+                        text.dim().to_string()
+                    } else {
+                        text.to_string()
+                    }
+                })
+                .lines()
+                .map(str::to_string),
+            );
+        }
+        let slug = |_: usize, text: &str| {
+            if decorated {
+                text.bold().to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        if in_columns {
+            out.push_str(&slug(0, &pad(&topic.slug, slug_width)));
+            out.push_str("  ");
+            out.push_str(&pad(&topic.title, title_width));
+        } else {
+            let heading = wrap_hanging(
+                &[&pad(&topic.slug, slug_width), "  ", &topic.title],
+                width,
+                4,
+                |run, text| {
+                    if run == 0 {
+                        slug(run, text)
+                    } else {
+                        text.to_string()
+                    }
+                },
+            );
+            out.push_str(heading.trim_end_matches('\n'));
         }
         for (index, line) in lines.iter().enumerate() {
-            if index > 0 || indent == 4 {
+            if index > 0 || !in_columns {
                 out.push('\n');
-                out.push_str(&" ".repeat(indent));
+                out.extend(std::iter::repeat_n(' ', indent));
             } else {
                 out.push_str("  ");
             }
-            if color {
-                out.push_str(&format!("{}", line.as_str().dim()));
-            } else {
-                out.push_str(line);
-            }
+            out.push_str(line);
         }
         out.push('\n');
     }
@@ -436,25 +577,6 @@ pub fn list_wrapped(topics: &[Header], color: bool, width: usize) -> String {
 
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-/// Greedy word wrap; a word longer than the width gets a line to itself.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        if !current.is_empty() && current.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -544,7 +666,7 @@ mod tests {
     fn wrapped_output_reflows_to_the_width() {
         let long = "This sentence is long enough that it has to wrap somewhere.\n".repeat(4);
         let blocks = to_blocks(&format!("{long}\n- {long}"));
-        let out = render_wrapped(&blocks, false, 30);
+        let out = render_wrapped(&blocks, Decoration::Bare, 30);
         assert!(out.lines().count() > 8, "{out}");
         for line in out.lines() {
             assert!(line.width() <= 30, "{line:?} is wider than 30");
@@ -568,7 +690,7 @@ mod tests {
         );
         for width in 20..40 {
             for markdown in [word.clone(), format!("- {word}"), format!("> `{word}`")] {
-                let out = render_wrapped(&to_blocks(&markdown), false, width);
+                let out = render_wrapped(&to_blocks(&markdown), Decoration::Bare, width);
                 assert!(out.contains(nurse), "width {width}: {out}");
                 assert!(out.contains("e\u{301}"), "width {width}: {out}");
                 assert!(
@@ -583,7 +705,7 @@ mod tests {
     fn a_bold_lead_in_wraps_between_words_not_after_the_bold() {
         let item = "- **Call emergency services now** if you cough up blood, \
                     as a clot may have moved to your lungs.";
-        let out = render_wrapped(&to_blocks(item), false, 80);
+        let out = render_wrapped(&to_blocks(item), Decoration::Bare, 80);
         let first = out.lines().next().unwrap();
         assert!(first.width() > 70, "first line cut short: {out}");
     }
@@ -592,8 +714,8 @@ mod tests {
     fn colour_brings_escape_codes_and_no_colour_none() {
         let topic = topic();
         let blocks = topic_blocks(&topic, &[SectionKey::Overview], true);
-        assert!(render_wrapped(&blocks, true, 80).contains("\x1b["));
-        assert!(!render_wrapped(&blocks, false, 80).contains('\x1b'));
+        assert!(render_wrapped(&blocks, Decoration::Colour, 80).contains("\x1b["));
+        assert!(!render_wrapped(&blocks, Decoration::Bare, 80).contains('\x1b'));
         assert!(!render_plain(&blocks).contains('\x1b'));
     }
 
@@ -612,7 +734,7 @@ mod tests {
         let mut second = topic();
         second.slug = "plantar-fascia-release".to_string();
         second.summary = "word ".repeat(40);
-        let out = list_wrapped(&[header(&first), header(&second)], false, 60);
+        let out = list_wrapped(&[header(&first), header(&second)], Decoration::Bare, 60);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0].find("Calf strain"),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 
 use crate::markdown::{spans_text, Block};
+use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, is_hidden};
 use crate::topic::{SectionKey, Topic};
 
@@ -72,34 +73,59 @@ fn each_searchable_text(blocks: &[Block], mut visit: impl FnMut(Cow<'_, str>)) {
     }
 }
 
-/// grep-style lines, `slug:section:text`; with colour, the matched text is highlighted.
-pub fn render_lines(matches: &[Match], pattern: &Regex, color: bool) -> String {
-    // Room for every plain line, so a long list is not copied as it grows.
-    let plain_len = |m: &Match| m.slug.len() + m.section.as_str().len() + m.text.len() + 3;
-    let mut out = String::with_capacity(matches.iter().map(plain_len).sum());
-    for m in matches {
-        if !color {
+/// What a piece of a search result is, for its colour.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Slug,
+    Colon,
+    Section,
+    Text,
+    Found,
+}
+
+/// grep-style lines, `slug:section:text`. On a terminal each is wrapped, later lines
+/// indented, and the matched text is highlighted: in colour, or in bold for NO_COLOR.
+pub fn render_lines(matches: &[Match], pattern: &Regex, style: Style) -> String {
+    let Style::Wrapped { decoration, width } = style else {
+        // Room for every plain line, so a long list is not copied as it grows.
+        let plain_len = |m: &Match| m.slug.len() + m.section.as_str().len() + m.text.len() + 3;
+        let mut out = String::with_capacity(matches.iter().map(plain_len).sum());
+        for m in matches {
             for part in [&m.slug, ":", m.section.as_str(), ":", &m.text, "\n"] {
                 out.push_str(part);
             }
-            continue;
         }
-        let colon = ":".cyan();
-        out.push_str(&format!(
-            "{}{colon}{}{colon}",
-            m.slug.as_str().magenta(),
-            m.section.as_str().green()
-        ));
+        return out;
+    };
+    let mut out = String::new();
+    for m in matches {
+        let mut runs = vec![m.slug.as_str(), ":", m.section.as_str(), ":"];
+        let mut parts = vec![Part::Slug, Part::Colon, Part::Section, Part::Colon];
         let mut last = 0;
         for found in pattern.find_iter(&m.text) {
-            out.push_str(&m.text[last..found.start()]);
-            out.push_str(&format!("{}", found.as_str().red().bold()));
+            runs.extend([&m.text[last..found.start()], found.as_str()]);
+            parts.extend([Part::Text, Part::Found]);
             last = found.end();
         }
-        out.push_str(&m.text[last..]);
-        out.push('\n');
+        runs.push(&m.text[last..]);
+        parts.push(Part::Text);
+        out.push_str(&wrap_hanging(&runs, width, HANGING_INDENT, |run, text| {
+            paint(parts[run], text, decoration)
+        }));
     }
     out
+}
+
+fn paint(part: Part, text: &str, decoration: Decoration) -> String {
+    match (decoration, part) {
+        (Decoration::Bare, _) | (_, Part::Text) => text.to_string(),
+        (Decoration::Emphasis, Part::Found) => text.bold().to_string(),
+        (Decoration::Emphasis, _) => text.to_string(),
+        (Decoration::Colour, Part::Slug) => text.magenta().to_string(),
+        (Decoration::Colour, Part::Colon) => text.cyan().to_string(),
+        (Decoration::Colour, Part::Section) => text.green().to_string(),
+        (Decoration::Colour, Part::Found) => text.red().bold().to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -203,10 +229,47 @@ mod tests {
         };
         let p = pattern("pain", false).unwrap();
         assert_eq!(
-            render_lines(std::slice::from_ref(&m), &p, false),
+            render_lines(std::slice::from_ref(&m), &p, Style::Plain),
             "a:risks:pain, more Pain\n"
         );
-        let styled = render_lines(&[m], &p, true);
-        assert_eq!(styled.matches("\x1b[1m").count(), 2, "{styled:?}");
+        let styled = |decoration| {
+            render_lines(
+                std::slice::from_ref(&m),
+                &p,
+                Style::Wrapped {
+                    decoration,
+                    width: 80,
+                },
+            )
+        };
+        let colour = styled(Decoration::Colour);
+        assert_eq!(colour.matches("\x1b[1m").count(), 2, "{colour:?}");
+        assert!(colour.contains("\x1b[38;5;9m"), "{colour:?}");
+        let emphasis = styled(Decoration::Emphasis);
+        assert_eq!(emphasis.matches("\x1b[1m").count(), 2, "{emphasis:?}");
+        assert!(!emphasis.contains("\x1b[38"), "{emphasis:?}");
+        assert_eq!(styled(Decoration::Bare), "a:risks:pain, more Pain\n");
+    }
+
+    #[test]
+    fn a_match_wider_than_the_terminal_wraps_under_a_hanging_indent() {
+        let m = Match {
+            slug: "calf-strain".into(),
+            section: SectionKey::Risks,
+            text: "a blood clot called a deep vein thrombosis, or DVT".into(),
+        };
+        let p = pattern("dvt", false).unwrap();
+        let out = render_lines(
+            &[m],
+            &p,
+            Style::Wrapped {
+                decoration: Decoration::Bare,
+                width: 30,
+            },
+        );
+        assert_eq!(
+            out,
+            "calf-strain:risks:a blood clot\n    called a deep vein\n    thrombosis, or DVT\n"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::render::Style;
+use crate::render::{Decoration, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -59,25 +59,35 @@ impl Terminal {
         }
     }
 
-    pub fn color(&self, choice: ColorChoice) -> bool {
-        match choice {
-            ColorChoice::Always => true,
+    /// What the output may carry besides text. NO_COLOR takes colour away and leaves
+    /// bold and underline, as man does; a pipe, TERM=dumb and `--color never` get none.
+    pub fn decoration(&self, choice: ColorChoice) -> Decoration {
+        let escapes = match choice {
+            ColorChoice::Always => return Decoration::Colour,
             ColorChoice::Never => false,
-            ColorChoice::Auto if self.no_color => false,
-            ColorChoice::Auto if self.clicolor_force => true,
-            ColorChoice::Auto => self.stdout_is_tty && !self.dumb,
+            ColorChoice::Auto => self.clicolor_force || (self.stdout_is_tty && !self.dumb),
+        };
+        match (escapes, self.no_color) {
+            (false, _) => Decoration::Bare,
+            (true, true) => Decoration::Emphasis,
+            (true, false) => Decoration::Colour,
         }
     }
 
-    /// Styled and wrapped for a terminal or when colour is forced; plain otherwise.
-    pub fn style(&self, color: bool, width: Option<usize>) -> Style {
-        if !color && !self.stdout_is_tty {
+    /// Wrapped for a terminal or when decoration is forced; plain otherwise.
+    pub fn style(&self, decoration: Decoration, width: Option<usize>) -> Style {
+        if decoration == Decoration::Bare && !self.stdout_is_tty {
             return Style::Plain;
         }
         let width = width
             .unwrap_or_else(|| self.width.map_or(FALLBACK_WIDTH, |w| w.min(MAX_WIDTH)))
             .max(MIN_WIDTH);
-        Style::Wrapped { color, width }
+        Style::Wrapped { decoration, width }
+    }
+
+    /// Long output goes through the pager only on a terminal that can show it.
+    pub fn pages(&self) -> bool {
+        self.stdout_is_tty && !self.dumb
     }
 }
 
@@ -87,7 +97,7 @@ mod tests {
 
     impl Terminal {
         fn style_for(&self, choice: ColorChoice, width: Option<usize>) -> Style {
-            self.style(self.color(choice), width)
+            self.style(self.decoration(choice), width)
         }
     }
 
@@ -107,7 +117,7 @@ mod tests {
         assert_eq!(
             pipe.style_for(ColorChoice::Always, None),
             Style::Wrapped {
-                color: true,
+                decoration: Decoration::Colour,
                 width: FALLBACK_WIDTH
             }
         );
@@ -115,7 +125,7 @@ mod tests {
             clicolor_force: true,
             ..Terminal::default()
         };
-        assert!(forced.color(ColorChoice::Auto));
+        assert_eq!(forced.decoration(ColorChoice::Auto), Decoration::Colour);
     }
 
     #[test]
@@ -123,7 +133,7 @@ mod tests {
         assert_eq!(
             tty().style_for(ColorChoice::Auto, None),
             Style::Wrapped {
-                color: true,
+                decoration: Decoration::Colour,
                 width: 100
             }
         );
@@ -134,37 +144,48 @@ mod tests {
         assert_eq!(
             narrow.style_for(ColorChoice::Auto, Some(120)),
             Style::Wrapped {
-                color: true,
+                decoration: Decoration::Colour,
                 width: 120
             }
         );
     }
 
     #[test]
-    fn no_color_and_dumb_terminals_turn_colour_off_but_keep_wrapping() {
-        for terminal in [
-            Terminal {
-                no_color: true,
-                clicolor_force: true,
-                ..tty()
-            },
-            Terminal {
-                dumb: true,
-                ..tty()
-            },
-        ] {
-            assert_eq!(
-                terminal.style_for(ColorChoice::Auto, Some(70)),
-                Style::Wrapped {
-                    color: false,
-                    width: 70
-                }
-            );
-        }
+    fn no_color_takes_colour_away_and_keeps_emphasis() {
         let no_color = Terminal {
             no_color: true,
             ..tty()
         };
-        assert!(no_color.color(ColorChoice::Always));
+        assert_eq!(
+            no_color.style_for(ColorChoice::Auto, Some(70)),
+            Style::Wrapped {
+                decoration: Decoration::Emphasis,
+                width: 70
+            }
+        );
+        assert_eq!(no_color.decoration(ColorChoice::Always), Decoration::Colour);
+        assert_eq!(no_color.decoration(ColorChoice::Never), Decoration::Bare);
+        let piped = Terminal {
+            no_color: true,
+            ..Terminal::default()
+        };
+        assert_eq!(piped.style_for(ColorChoice::Auto, None), Style::Plain);
+    }
+
+    #[test]
+    fn a_dumb_terminal_gets_no_escapes_and_no_pager_but_keeps_wrapping() {
+        let dumb = Terminal {
+            dumb: true,
+            ..tty()
+        };
+        assert_eq!(
+            dumb.style_for(ColorChoice::Auto, Some(70)),
+            Style::Wrapped {
+                decoration: Decoration::Bare,
+                width: 70
+            }
+        );
+        assert!(!dumb.pages());
+        assert!(tty().pages());
     }
 }

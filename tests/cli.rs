@@ -5,7 +5,7 @@ mod common;
 use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
-use common::{fixture, footcare};
+use common::{fixture, footcare, sets_colour};
 use predicates::prelude::*;
 
 const BUILT_IN: [&str; 3] = [
@@ -341,7 +341,7 @@ fn forced_colour_styles_and_piped_output_does_not() {
             .env("NO_COLOR", "1")
             .args(["show", "calf-strain"]),
     );
-    assert!(!no_color.contains('\x1b'));
+    assert!(!no_color.contains('\x1b'), "a pipe gets no escapes");
     let forced = stdout_of(
         footcare()
             .env("CLICOLOR_FORCE", "1")
@@ -354,7 +354,12 @@ fn forced_colour_styles_and_piped_output_does_not() {
             .env("NO_COLOR", "1")
             .args(["show", "calf-strain"]),
     );
-    assert!(!both.contains('\x1b'), "NO_COLOR wins over CLICOLOR_FORCE");
+    assert!(both.contains("\x1b[1m"), "CLICOLOR_FORCE forces emphasis");
+    assert!(
+        !sets_colour(&both),
+        "NO_COLOR takes the colour away: {both:?}"
+    );
+    assert!(sets_colour(&forced));
 }
 
 #[test]

@@ -233,6 +233,44 @@ fn completing_hostile_names_runs_nothing_in_elvish() {
     }
 }
 
+/// One TAB after the start of a slug completes the whole slug: aliases that share the
+/// start are not offered beside it. With no slug to match, an alias completes.
+#[test]
+fn one_tab_completes_a_slug_in_bash() {
+    if !shells_available(&["bash"]) {
+        return;
+    }
+    let session = Session::start(&["bash", "--norc", "--noprofile", "-i"]);
+    session.run("source <(footcare completions bash)", "ready");
+    for (step, (typed, whole)) in [
+        ("footcare show pla", "footcare show plantar-fascia-release"),
+        ("footcare show gas", "footcare show gastrocnemius-release"),
+        ("footcare export cal", "footcare export calf-strain"),
+        ("footcare show baum", "footcare show baumann-procedure"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        session.run("clear", &format!("cleared-{step}"));
+        session.type_text(typed);
+        session.keys(&["Tab"]);
+        let started = Instant::now();
+        while !session
+            .screen()
+            .lines()
+            .any(|l| l.trim_end().ends_with(whole))
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "one TAB after {typed:?} did not give {whole:?}:\n{}",
+                session.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+        session.keys(&["C-u"]);
+    }
+}
+
 /// PowerShell cannot be installed here, so its candidates are held to its rules for a
 /// bare argument: none of its special characters, which include the curly quotes and
 /// dashes it reads as quotes and as the start of a parameter.

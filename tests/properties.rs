@@ -5,9 +5,10 @@ mod outputs;
 use footcare::markdown::{defuse_references, to_blocks};
 use footcare::parse::{parse_header, parse_patch, parse_topic, FileFormat};
 use footcare::patch::add_sections;
-use footcare::render::{render, topic_blocks, Style};
+use footcare::render::{render, topic_blocks, Decoration, Style, EMERGENCY_MARKER};
 use footcare::sanitize::sanitize;
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 const FRONT_MATTER: &str =
@@ -144,14 +145,89 @@ fn hostile_value() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 1..6).prop_map(|pieces| format!("\"{}\"", pieces.concat()))
 }
 
-fn styles(width: usize) -> [Style; 3] {
+/// Sentences of words, some styled, with punctuation right after them.
+fn prose() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("anesthesia"),
+        Just("**physical therapy**"),
+        Just("*rest*"),
+        Just("`code`"),
+        Just("**bold**"),
+        Just("a"),
+        Just("(see"),
+        Just("this)"),
+        Just("“quoted”"),
+        Just("www.nhs.uk/conditions/plantar-fasciitis"),
+        Just("extraordinarily-long-compound-word"),
+    ];
+    let after = prop_oneof![
+        Just(" "),
+        Just(" "),
+        Just(". "),
+        Just(", "),
+        Just("; "),
+        Just(": "),
+        Just("! "),
+        Just("? "),
+        Just(") "),
+        Just("’ "),
+        Just(" )"),
+    ];
+    prop::collection::vec((word, after), 1..40)
+        .prop_map(|words| words.into_iter().map(|(w, a)| format!("{w}{a}")).collect())
+}
+
+/// The first line of `out` whose text (after any bullet, number or quote mark) starts
+/// with closing punctuation, with its escape codes removed.
+fn line_starting_with_closing_punctuation(out: &str) -> Option<String> {
+    let escape = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let lead = regex::Regex::new(&format!(
+        "^ *(• |▐ |[0-9]+\\. )?({})?",
+        regex::escape(EMERGENCY_MARKER)
+    ))
+    .unwrap();
+    escape.replace_all(out, "").lines().find_map(|line| {
+        let text = &line[lead.find(line).map_or(0, |m| m.end())..];
+        let first = text.graphemes(true).next()?;
+        footcare::wrap::is_closing_punctuation(first).then(|| line.to_string())
+    })
+}
+
+#[test]
+fn no_line_of_a_built_in_topic_starts_with_closing_punctuation_at_any_width() {
+    for (name, text) in footcare::builtin::FILES {
+        let slug = name.split('.').next().unwrap();
+        let topic = parse_topic(name, slug, FileFormat::Markdown, text).unwrap();
+        let blocks = topic_blocks(&topic, &[], true);
+        for width in 20..=200 {
+            let out = render(
+                &blocks,
+                Style::Wrapped {
+                    decoration: Decoration::Colour,
+                    width,
+                },
+            );
+            let found = line_starting_with_closing_punctuation(&out);
+            assert!(found.is_none(), "{slug} at {width}: {found:?}");
+        }
+    }
+}
+
+fn styles(width: usize) -> [Style; 4] {
     [
         Style::Plain,
         Style::Wrapped {
-            color: false,
+            decoration: Decoration::Bare,
             width,
         },
-        Style::Wrapped { color: true, width },
+        Style::Wrapped {
+            decoration: Decoration::Emphasis,
+            width,
+        },
+        Style::Wrapped {
+            decoration: Decoration::Colour,
+            width,
+        },
     ]
 }
 
@@ -218,9 +294,22 @@ proptest! {
 
     #[test]
     fn wrapped_lines_fit_the_width(body in body(), width in 20usize..140) {
-        let out = render(&to_blocks(&body), Style::Wrapped { color: false, width });
+        let out = render(&to_blocks(&body), Style::Wrapped { decoration: Decoration::Bare, width });
         for line in out.lines() {
             prop_assert!(line.width() <= width, "{} columns > {}: {:?}", line.width(), width, line);
+        }
+    }
+
+    #[test]
+    fn no_wrapped_line_starts_with_closing_punctuation(
+        prose in prose(),
+        width in 20usize..=200,
+    ) {
+        let markdown = format!("{prose}\n\n- {prose}\n\n1. {prose}\n\n> {prose}");
+        for decoration in [Decoration::Bare, Decoration::Colour] {
+            let out = render(&to_blocks(&markdown), Style::Wrapped { decoration, width });
+            let found = line_starting_with_closing_punctuation(&out);
+            prop_assert!(found.is_none(), "width {}: {:?} in\n{}", width, found, out);
         }
     }
 

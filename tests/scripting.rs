@@ -379,8 +379,9 @@ fn search_highlights_matches_when_styled() {
     let out = stdout_of(&["search", "nerve", "--color", "always"]);
     assert!(out.contains("\x1b[1m"), "{out:?}");
     let bold_runs = out.matches("\x1b[1m").count();
-    let lines = out.lines().count();
-    assert!(bold_runs >= lines, "every line has a highlighted match");
+    // Styled output is wrapped: a match's later lines start with spaces.
+    let records = out.lines().filter(|l| !l.starts_with(' ')).count();
+    assert!(bold_runs >= records, "every match is highlighted");
     assert!(!stdout_of(&["search", "nerve", "--color", "always", "--plain"]).contains('\x1b'));
 }
 
@@ -474,4 +475,29 @@ fn a_pager_that_cannot_start_is_an_error() {
     let (screen, status) = on_a_terminal(10, "show calf-strain", "no-such-pager-here");
     assert!(!status.success());
     assert!(screen.contains("error: cannot start the pager"), "{screen}");
+}
+
+/// The README tells scripts to find a section's items with `^(- |[0-9]+\. )`, numbered
+/// steps included, or to read `items` in the JSON: both give the same items.
+#[test]
+fn the_readme_item_pattern_finds_every_item_json_lists() {
+    let item = regex::Regex::new(r"^(- |[0-9]+\. )").unwrap();
+    let mut steps = 0;
+    for slug in BUILT_IN {
+        let topic = json_of(&["show", slug, "--format", "json"]);
+        for section in topic["sections"].as_array().unwrap() {
+            let key = section["key"].as_str().unwrap();
+            let plain = stdout_of(&["show", slug, "--section", key, "--plain"]);
+            let found: Vec<String> = (plain.lines())
+                .filter(|line| item.is_match(line))
+                .filter_map(item_text)
+                .collect();
+            let listed: Vec<&str> = (section["items"].as_array().unwrap().iter())
+                .map(|i| i.as_str().unwrap())
+                .collect();
+            assert_eq!(found, listed, "{slug} {key}");
+            steps += plain.lines().filter(|l| l.starts_with("1. ")).count();
+        }
+    }
+    assert!(steps > 0, "no numbered step in any topic to test with");
 }

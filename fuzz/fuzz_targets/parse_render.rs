@@ -4,7 +4,7 @@
 
 use footcare::markdown::to_blocks;
 use footcare::parse::FileFormat;
-use footcare::render::{render, Style};
+use footcare::render::{render, Decoration, Style};
 use footcare_fuzz::{assert_outputs_safe, parse, width_and_text};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     // The blocks of any text render, however little they look like a topic.
     let blocks = to_blocks(&text);
-    for style in [Style::Plain, Style::Wrapped { color: true, width }] {
+    for style in [Style::Plain, Style::Wrapped { decoration: Decoration::Colour, width }] {
         render(&blocks, style);
     }
     if let Some(topic) = parse(&text, FileFormat::Markdown) {

@@ -53,3 +53,15 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// Whether `text` holds an escape code that sets a colour: a foreground or background
+/// of the 8, 16, 256 or 24-bit kinds. Bold (1), italic (3), underline (4) and resets
+/// set none.
+pub fn sets_colour(text: &str) -> bool {
+    text.split("\x1b[").skip(1).any(|code| {
+        let params = code.split('m').next().unwrap_or_default();
+        params
+            .split(';')
+            .any(|p| matches!(p.parse::<u8>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)))
+    })
+}

@@ -8,7 +8,7 @@ use footcare::check::{self, Checker, Settings};
 use footcare::date::Date;
 use footcare::formats::{self, JsonList};
 use footcare::handout;
-use footcare::render::{self, topic_blocks, Style};
+use footcare::render::{self, topic_blocks, Decoration, Style};
 use footcare::search;
 use footcare::topic::{Header, Topic};
 
@@ -42,6 +42,10 @@ pub fn every_output(
     let handout_markdown = handout::markdown(topic);
     let search_markdown = formats::search_markdown(&matches);
     let list_markdown = formats::list_markdown(headers);
+    let styled = Style::Wrapped {
+        decoration: Decoration::Colour,
+        width,
+    };
     vec![
         ("markdown as read", as_read(&markdown), false),
         (
@@ -57,39 +61,35 @@ pub fn every_output(
             render::render(
                 &blocks,
                 Style::Wrapped {
-                    color: false,
+                    decoration: Decoration::Bare,
                     width,
                 },
             ),
             false,
         ),
-        (
-            "styled",
-            render::render(&blocks, Style::Wrapped { color: true, width }),
-            true,
-        ),
+        ("styled", render::render(&blocks, styled), true),
         ("markdown", markdown, false),
         ("json", formats::topic_json(topic, &[]), false),
         ("html", handout::html(topic), false),
         ("handout markdown", handout_markdown, false),
-        ("check", check::report_text(&reports, false), false),
-        ("check styled", check::report_text(&reports, true), true),
+        ("check", check::report_text(&reports, Style::Plain), false),
+        ("check styled", check::report_text(&reports, styled), true),
         ("check json", formats::check_json(&reports), false),
         (
             "search",
-            search::render_lines(&matches, &every_word, false),
+            search::render_lines(&matches, &every_word, Style::Plain),
             false,
         ),
         (
             "search styled",
-            search::render_lines(&matches, &every_word, true),
+            search::render_lines(&matches, &every_word, styled),
             true,
         ),
         ("search markdown", search_markdown, false),
         ("list", render::list_plain(headers), false),
         (
             "list styled",
-            render::list_wrapped(headers, true, width),
+            render::list_wrapped(headers, Decoration::Colour, width),
             true,
         ),
         ("list markdown", list_markdown, false),

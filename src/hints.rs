@@ -1,0 +1,113 @@
+//! Tips added to clap's usage errors where footcare can tell what the reader meant: a
+//! topic typed without `show`, or `show` or `export` with no topic named.
+
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::lookup;
+use crate::topic::Header;
+
+/// Adds footcare's tips to `error`. `topics` is asked for only when a tip needs them.
+pub fn add_tips(error: &mut clap::Error, topics: impl FnOnce() -> Vec<Header>) {
+    let tip = match error.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let Some(ContextValue::String(typed)) = error.get(ContextKind::InvalidSubcommand)
+            else {
+                return;
+            };
+            let typed = typed.clone();
+            let topics = topics();
+            match lookup::find(&topics, &typed) {
+                Some(topic) => format!("to read that topic, use 'footcare show {}'", topic.slug),
+                None => "to read a topic, use 'footcare show TOPIC'; 'footcare list' lists them"
+                    .to_string(),
+            }
+        }
+        ErrorKind::MissingRequiredArgument if needs_a_topic(error) => {
+            let slugs: Vec<String> = topics().into_iter().map(|t| t.slug).collect();
+            if slugs.is_empty() {
+                return;
+            }
+            format!("name one of the topics: {}", slugs.join(", "))
+        }
+        _ => return,
+    };
+    let mut tips = match error.get(ContextKind::Suggested) {
+        Some(ContextValue::StyledStrs(tips)) => tips.clone(),
+        _ => Vec::new(),
+    };
+    tips.push(StyledStr::from(tip));
+    error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+}
+
+/// Whether the missing argument is the topic of `show` or `export`.
+fn needs_a_topic(error: &clap::Error) -> bool {
+    let missing_topic = matches!(
+        error.get(ContextKind::InvalidArg),
+        Some(ContextValue::Strings(args)) if args.iter().any(|a| a == "<TOPIC>")
+    );
+    let usage = match error.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(usage)) => usage.to_string(),
+        _ => String::new(),
+    };
+    missing_topic && (usage.contains("footcare show") || usage.contains("footcare export"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use crate::topic::Kind;
+    use clap::CommandFactory;
+
+    fn header(slug: &str, alias: &str) -> Header {
+        Header {
+            slug: slug.to_string(),
+            file: format!("{slug}.md"),
+            title: slug.replace('-', " "),
+            summary: String::new(),
+            kind: Kind::Condition,
+            aliases: vec![alias.to_string()],
+            tags: Vec::new(),
+        }
+    }
+
+    fn error_for(args: &[&str]) -> String {
+        let mut command = Cli::command();
+        let mut error = command
+            .try_get_matches_from_mut(args)
+            .expect_err("a usage error")
+            .format(&mut command);
+        add_tips(&mut error, || {
+            vec![
+                header("calf-strain", "pulled calf"),
+                header("heel-pain", "sore heel"),
+            ]
+        });
+        error.render().to_string()
+    }
+
+    #[test]
+    fn a_topic_typed_as_a_command_gets_the_show_command_for_it() {
+        let message = error_for(&["footcare", "pulled-calf"]);
+        assert!(
+            message.contains("tip: to read that topic, use 'footcare show calf-strain'"),
+            "{message}"
+        );
+        let unknown = error_for(&["footcare", "bunion"]);
+        assert!(unknown.contains("use 'footcare show TOPIC'"), "{unknown}");
+    }
+
+    #[test]
+    fn show_or_export_without_a_topic_names_the_topics() {
+        for command in ["show", "export"] {
+            let message = error_for(&["footcare", command]);
+            assert!(
+                message.contains("tip: name one of the topics: calf-strain, heel-pain"),
+                "{message}"
+            );
+        }
+        let other = error_for(&["footcare", "search"]);
+        assert!(!other.contains("tip: name one"), "{other}");
+    }
+}

@@ -1,0 +1,276 @@
+//! Breaking text into lines that fit a width. A line breaks only at a space, never
+//! before closing punctuation (a comma after a bold word stays with the word), and a word
+//! wider than the line is cut between whole characters. Pure: text in, pieces out.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Part of one line: bytes `start..end` of run number `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub run: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Characters that must not start a line: they close what came before them.
+pub fn is_closing_punctuation(character: &str) -> bool {
+    matches!(
+        character,
+        "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "’" | "”" | "»" | "›"
+    )
+}
+
+/// One character as the wrapper sees it: bytes `start..end` of the runs joined.
+#[derive(Debug, Clone, Copy)]
+struct Character {
+    start: usize,
+    end: usize,
+    width: usize,
+    closing: bool,
+    space: bool,
+}
+
+/// A word and the spaces before it. Spaces before closing punctuation belong to the word:
+/// `word )` is no place to break either.
+struct Word {
+    spaces: Vec<Character>,
+    characters: Vec<Character>,
+}
+
+fn total_width(characters: &[Character]) -> usize {
+    characters.iter().map(|c| c.width).sum()
+}
+
+/// Lays `runs` (texts that follow each other, such as the bold and plain parts of a
+/// paragraph) out on lines: the first `first_room` columns wide, the rest `next_room`.
+/// The spaces where a line breaks are dropped. Spaces in a run for which `keeps_spaces`
+/// holds are part of the text, as in code, and never a place to break.
+pub fn break_lines(
+    runs: &[&str],
+    first_room: usize,
+    next_room: usize,
+    keeps_spaces: impl Fn(usize) -> bool,
+) -> Vec<Vec<Piece>> {
+    // Characters are found in the runs joined, as a character can span two runs: a
+    // search match can end inside an emoji sequence.
+    let joined = runs.concat();
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut at = 0;
+    for run in runs {
+        starts.push(at);
+        at += run.len();
+    }
+    let run_at = |byte: usize| starts.partition_point(|&start| start <= byte) - 1;
+    let mut layout = Layout {
+        lines: Vec::new(),
+        line: Vec::new(),
+        used: 0,
+        room: first_room.max(1),
+        next_room: next_room.max(1),
+    };
+    for word in words(&joined, |byte| keeps_spaces(run_at(byte))) {
+        let width = total_width(&word.characters);
+        if layout.line.is_empty() {
+            layout.place(&word.characters);
+        } else if layout.used + total_width(&word.spaces) + width <= layout.room {
+            layout.push(&word.spaces);
+            layout.push(&word.characters);
+        } else {
+            layout.break_line();
+            layout.place(&word.characters);
+        }
+    }
+    if !layout.line.is_empty() || layout.lines.is_empty() {
+        layout.break_line();
+    }
+    // Back from the joined text to the runs: a range can cover the end of one run and
+    // the start of the next.
+    let pieces = |line: &Vec<(usize, usize)>| {
+        let mut pieces = Vec::new();
+        for &(start, end) in line {
+            let (mut run, mut at) = (run_at(start), start);
+            while at < end {
+                let stop = end.min(starts[run] + runs[run].len());
+                if stop > at {
+                    pieces.push(Piece {
+                        run,
+                        start: at - starts[run],
+                        end: stop - starts[run],
+                    });
+                }
+                (run, at) = (run + 1, stop);
+            }
+        }
+        pieces
+    };
+    layout.lines.iter().map(pieces).collect()
+}
+
+fn words(text: &str, keeps_spaces: impl Fn(usize) -> bool) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut spaces: Vec<Character> = Vec::new();
+    for (start, grapheme) in text.grapheme_indices(true) {
+        let character = Character {
+            start,
+            end: start + grapheme.len(),
+            width: grapheme.width(),
+            closing: is_closing_punctuation(grapheme),
+            space: !keeps_spaces(start) && grapheme.chars().all(char::is_whitespace),
+        };
+        if character.space {
+            spaces.push(character);
+            continue;
+        }
+        match words.last_mut() {
+            Some(word) if spaces.is_empty() || character.closing => {
+                word.characters.append(&mut spaces);
+                word.characters.push(character);
+            }
+            _ => words.push(Word {
+                spaces: std::mem::take(&mut spaces),
+                characters: vec![character],
+            }),
+        }
+    }
+    words
+}
+
+struct Layout {
+    /// Each line as byte ranges of the joined runs.
+    lines: Vec<Vec<(usize, usize)>>,
+    line: Vec<(usize, usize)>,
+    used: usize,
+    room: usize,
+    next_room: usize,
+}
+
+impl Layout {
+    fn push(&mut self, characters: &[Character]) {
+        for character in characters {
+            match self.line.last_mut() {
+                Some((_, end)) if *end == character.start => *end = character.end,
+                _ => self.line.push((character.start, character.end)),
+            }
+            self.used += character.width;
+        }
+    }
+
+    fn break_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.line));
+        self.used = 0;
+        self.room = self.next_room;
+    }
+
+    /// Places a word at the start of a line, cut over as many lines as it needs. A cut
+    /// never leaves closing punctuation, or the space before it, at the start of a line
+    /// when it can move back.
+    fn place(&mut self, mut characters: &[Character]) {
+        while self.used + total_width(characters) > self.room {
+            let mut fits = 0;
+            let mut width = 0;
+            while self.used + width + characters[fits].width <= self.room {
+                width += characters[fits].width;
+                fits += 1;
+            }
+            // A character wider than the whole line still has to go somewhere.
+            let mut cut = fits.max(1);
+            while cut > 1 && (characters[cut].closing || characters[cut].space) {
+                cut -= 1;
+            }
+            self.push(&characters[..cut]);
+            self.break_line();
+            characters = &characters[cut..];
+        }
+        self.push(characters);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines as text, each piece in brackets when it is not the only one.
+    fn laid_out(runs: &[&str], room: usize) -> Vec<String> {
+        break_lines(runs, room, room, |_| false)
+            .into_iter()
+            .map(|line| {
+                line.iter()
+                    .map(|p| &runs[p.run][p.start..p.end])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_break_at_spaces_and_drop_them() {
+        assert_eq!(
+            laid_out(&["one two three four"], 9),
+            ["one two", "three", "four"]
+        );
+    }
+
+    #[test]
+    fn closing_punctuation_stays_with_the_styled_word_before_it() {
+        // "called anesthesia" fills the line exactly: the comma must not start the next.
+        assert_eq!(
+            laid_out(&["called ", "anesthesia", ", which"], 17),
+            ["called", "anesthesia|, which"]
+        );
+        assert_eq!(laid_out(&["see (", "this", ")"], 8), ["see", "(|this|)"]);
+        assert_eq!(laid_out(&["a word )"], 6), ["a", "word )"]);
+    }
+
+    #[test]
+    fn a_word_within_a_word_is_never_split_at_its_style_change() {
+        assert_eq!(
+            laid_out(&["some un", "believ", "able"], 12),
+            ["some", "un|believ|able"]
+        );
+    }
+
+    #[test]
+    fn a_long_word_is_cut_between_characters_and_not_before_punctuation() {
+        assert_eq!(laid_out(&["abcdefgh"], 3), ["abc", "def", "gh"]);
+        assert_eq!(laid_out(&["www.nhs.uk"], 7), ["www.nh", "s.uk"]);
+        assert_eq!(laid_out(&["abcdef )"], 6), ["abcde", "f )"]);
+        assert_eq!(
+            laid_out(&["x e\u{301}e\u{301}e\u{301}"], 2),
+            ["x", "e\u{301}e\u{301}", "e\u{301}"]
+        );
+    }
+
+    #[test]
+    fn a_character_made_of_two_runs_is_never_split() {
+        let fire_heart = ["\u{2764}\u{FE0F}\u{200D}", "\u{1F525}"];
+        let runs = ["ab ", fire_heart[0], fire_heart[1], " cd"];
+        // Two columns are room for "ab" but not for the heart after it.
+        assert_eq!(laid_out(&runs, 3), ["ab", &fire_heart.join("|"), "cd"]);
+    }
+
+    #[test]
+    fn code_keeps_its_spaces_and_breaks_anywhere() {
+        let lines = break_lines(&["a b c d"], 3, 3, |_| true);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[1],
+            [Piece {
+                run: 0,
+                start: 3,
+                end: 6
+            }]
+        );
+    }
+
+    #[test]
+    fn the_first_line_may_have_other_room_than_the_rest() {
+        let runs = ["aa bb cc dd"];
+        let lines = break_lines(&runs, 2, 5, |_| false);
+        let texts: Vec<&str> = lines
+            .iter()
+            .map(|l| &runs[0][l[0].start..l[0].end])
+            .collect();
+        assert_eq!(texts, ["aa", "bb cc", "dd"]);
+    }
+}
