@@ -1,6 +1,9 @@
 //! Tips added to clap's usage errors where footcare can tell what the reader meant: a
 //! topic typed without `show`, or `show` or `export` with no topic named.
 
+use std::ffi::OsString;
+use std::path::PathBuf;
+
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
@@ -38,6 +41,24 @@ pub fn add_tips(error: &mut clap::Error, topics: impl FnOnce() -> Vec<Header>) {
     };
     tips.push(StyledStr::from(tip));
     error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+}
+
+/// The `--content-dir` given on a command line clap could not parse, so that a tip names
+/// the topics the reader meant.
+pub fn content_dir_in(args: &[OsString]) -> Option<PathBuf> {
+    let mut args = args.iter().skip(1);
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--content-dir" {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--content-dir=")) {
+            found = Some(PathBuf::from(dir));
+        }
+    }
+    found
 }
 
 /// Whether the missing argument is the topic of `show` or `export`.
@@ -96,6 +117,23 @@ mod tests {
         );
         let unknown = error_for(&["footcare", "bunion"]);
         assert!(unknown.contains("use 'footcare show TOPIC'"), "{unknown}");
+    }
+
+    #[test]
+    fn the_content_folder_is_found_on_a_line_clap_refused() {
+        let args = |line: &[&str]| line.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            content_dir_in(&args(&["footcare", "--content-dir", "ours", "show"])),
+            Some(PathBuf::from("ours"))
+        );
+        assert_eq!(
+            content_dir_in(&args(&["footcare", "show", "--content-dir=ours"])),
+            Some(PathBuf::from("ours"))
+        );
+        assert_eq!(
+            content_dir_in(&args(&["footcare", "show", "--", "--content-dir"])),
+            None
+        );
     }
 
     #[test]

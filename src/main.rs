@@ -1,3 +1,4 @@
+use std::ffi::OsString;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -6,7 +7,7 @@ use clap_complete::CompleteEnv;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
-use footcare::hints::add_tips;
+use footcare::hints::{add_tips, content_dir_in};
 use footcare::load::Catalog;
 use footcare::output::is_broken_pipe;
 use footcare::sanitize::{sanitize, without_os_error_code};
@@ -17,15 +18,16 @@ fn main() -> ExitCode {
     // A shell asking for completions gets them and nothing else.
     CompleteEnv::with_factory(Cli::command).complete();
     let mut command = Cli::command();
+    let args: Vec<OsString> = std::env::args_os().collect();
     let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
+        .try_get_matches_from_mut(&args)
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let mut error = error.format(&mut command);
             add_tips(&mut error, || {
-                let source = ContentSource::from_environment(None);
+                let source = ContentSource::from_environment(content_dir_in(&args));
                 (Catalog::read(&source).and_then(|catalog| catalog.headers()))
                     .map(|gathered| gathered.topics)
                     .unwrap_or_default()

@@ -415,6 +415,66 @@ fn help_on_every_command_has_examples_and_version_prints() {
 }
 
 #[test]
+fn a_command_s_help_lists_its_own_options_apart_from_the_global_ones() {
+    for (command, own) in [
+        ("list", "--plain"),
+        ("show", "--section"),
+        ("search", "--regex"),
+    ] {
+        let help = stdout_of(footcare().args([command, "--help"]));
+        let (own_part, global_part) = help
+            .split_once("Global options:")
+            .unwrap_or_else(|| panic!("{command}: no global options heading:\n{help}"));
+        assert!(own_part.contains(own), "{command}");
+        assert!(!own_part.contains("--content-dir"), "{command}: mixed in");
+        assert!(global_part.contains("--content-dir"), "{command}");
+    }
+    let list = stdout_of(footcare().args(["list", "--help"]));
+    assert!(
+        list.contains("slug<TAB>title<TAB>summary<TAB>origin"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_topic_typed_as_a_command_or_a_show_without_one_gets_a_tip() {
+    footcare()
+        .arg("plantar-fascia-release")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "tip: to read that topic, use 'footcare show plantar-fascia-release'",
+        ));
+    footcare()
+        .arg("Strayer procedure")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'footcare show gastrocnemius-release'",
+        ));
+    for command in ["show", "export"] {
+        footcare().arg(command).assert().code(2).stdout("").stderr(predicate::str::contains(
+            "tip: name one of the topics: calf-strain, gastrocnemius-release, plantar-fascia-release",
+        ));
+    }
+    // A clinic's own topics are named too.
+    footcare()
+        .env("FOOTCARE_CONTENT_DIR", fixture("clinic"))
+        .arg("show")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sample-yaml"));
+    footcare()
+        .args(["--content-dir"])
+        .arg(fixture("clinic"))
+        .arg("sample-yaml")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'footcare show sample-yaml'"));
+}
+
+#[test]
 fn usage_errors_exit_with_two() {
     for args in [
         &["show"][..],

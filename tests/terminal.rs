@@ -155,13 +155,26 @@ fn a_topic_fits_the_terminal_and_no_line_starts_with_punctuation() {
     if !tmux_available() {
         return;
     }
-    for width in [20, 40, 50, 100] {
-        let screen = shown(width, &[], "show plantar-fascia-release", false);
-        assert!(screen.starts_with("Plantar fascia"), "{screen}");
+    let topics = [
+        "plantar-fascia-release",
+        "calf-strain",
+        "gastrocnemius-release",
+    ];
+    for (topic, width) in topics
+        .iter()
+        .flat_map(|t| [20, 24, 37, 40, 50, 57, 100].map(|w| (t, w)))
+    {
+        let screen = shown(width, &[], &format!("show {topic}"), false);
         assert!(screen.contains("Disclaimer"), "{screen}");
         for line in screen.lines() {
-            assert!(line.width() <= usize::from(width), "{width}: {line:?}");
-            assert!(!starts_with_closing_punctuation(line), "{width}: {line:?}");
+            assert!(
+                line.width() <= usize::from(width),
+                "{topic} {width}: {line:?}"
+            );
+            assert!(
+                !starts_with_closing_punctuation(line),
+                "{topic} {width}: {line:?}"
+            );
         }
     }
 }
