@@ -232,7 +232,8 @@ impl Checker {
 
 /// `check` output: each finding compiler-style, `path:line: level: message`, then a line
 /// with each topic's figures, then the totals. On a terminal each record is wrapped with
-/// its later lines indented, and the level is in bold (and in colour, unless NO_COLOR).
+/// its later lines indented, and an error's or a warning's level is in bold (and in
+/// colour, unless NO_COLOR).
 pub fn report_text(reports: &[TopicReport], style: Style) -> String {
     let mut out = String::new();
     let mut record = |place: &str, level: Option<Level>, message: &str| match style {

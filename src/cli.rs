@@ -113,9 +113,10 @@ Examples:
     /// Check topics: structure, sources, review dates, and how easy they are to read
     #[command(after_help = "\
 Checks every topic footcare reads: the built-in topics and the clinic folders
-(see `footcare paths`), or only --content-dir. Each problem prints as
-path:line: error: message (or warning:), then one line a topic with its
-Flesch-Kincaid grade, SMOG index, Flesch reading ease and words a sentence.
+(see `footcare paths`), or only --content-dir. Each finding prints as
+path:line: level: message, where level is error, warning or note (a finding
+about a whole file has no line), then one line a topic with its Flesch-Kincaid
+grade, SMOG index, Flesch reading ease and words a sentence.
 
 Exit status: 1 if any topic has an error, else 0. Warnings do not fail.
 

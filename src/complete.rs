@@ -3,18 +3,25 @@
 //! candidate is one that means the same to every supported shell unquoted, or is not
 //! offered at all; a name from a clinic's file can then never run as code.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 
 use clap_complete::engine::{PathCompleter, ValueCompleter};
 use clap_complete::CompletionCandidate;
 
+use crate::hints::content_dir_in;
 use crate::lookup::{is_safe_in_every_shell, normalize};
 use crate::topic::{Header, SectionKey};
 
-/// The topics footcare would read now (a clinic's own included) whose names start with
-/// what was typed.
+/// The topics footcare would read for the command line being completed (a clinic's own
+/// included) whose names start with what was typed.
 pub fn topic_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
-    let source = crate::source::ContentSource::from_environment(None);
+    // The shell passes the words being completed after `--`: a `--content-dir` among them
+    // is where the topics come from.
+    let words: Vec<OsString> = std::env::args_os()
+        .skip_while(|arg| arg != "--")
+        .skip(1)
+        .collect();
+    let source = crate::source::ContentSource::from_environment(content_dir_in(&words));
     let Ok(headers) = crate::load::Catalog::read(&source).and_then(|c| c.headers()) else {
         return Vec::new();
     };
@@ -25,7 +32,8 @@ pub fn topic_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
 /// when no slug does, the aliases (written as slugs) that do. Aliases would otherwise
 /// crowd the slugs: `pla` then completes to the one slug in a single TAB.
 pub fn names_to_offer(topics: &[Header], typed: &str) -> Vec<CompletionCandidate> {
-    let typed = typed.to_lowercase();
+    // Typed as a reader would type a name, `pulled c` or `Pulled_C`, and matched as a slug.
+    let typed = normalize(typed);
     let slugs: Vec<CompletionCandidate> = topics
         .iter()
         .filter(|topic| topic.slug.starts_with(&typed))
@@ -116,6 +124,7 @@ mod tests {
     fn aliases_are_offered_when_no_slug_matches() {
         assert_eq!(offered("str"), ["strayer-procedure"]);
         assert_eq!(offered("pu"), ["pulled-calf"]);
+        assert_eq!(offered("Pulled c"), ["pulled-calf"]);
         assert!(offered("zz").is_empty());
     }
 }

@@ -10,8 +10,12 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::lookup;
 use crate::topic::Header;
 
-/// Adds footcare's tips to `error`. `topics` is asked for only when a tip needs them.
-pub fn add_tips(error: &mut clap::Error, topics: impl FnOnce() -> Vec<Header>) {
+/// At most this many topics are named in a tip; `footcare list` shows the rest.
+const TOPICS_NAMED: usize = 10;
+
+/// Adds footcare's tips to `error`. `topics` is asked for only when a tip needs them, and
+/// `content_dir` says whether they came from a `--content-dir` on the command line.
+pub fn add_tips(error: &mut clap::Error, content_dir: bool, topics: impl FnOnce() -> Vec<Header>) {
     let tip = match error.kind() {
         ErrorKind::InvalidSubcommand => {
             let Some(ContextValue::String(typed)) = error.get(ContextKind::InvalidSubcommand)
@@ -20,18 +24,32 @@ pub fn add_tips(error: &mut clap::Error, topics: impl FnOnce() -> Vec<Header>) {
             };
             let typed = typed.clone();
             let topics = topics();
+            let same_folder = if content_dir {
+                ", with the same --content-dir"
+            } else {
+                ""
+            };
             match lookup::find(&topics, &typed) {
-                Some(topic) => format!("to read that topic, use 'footcare show {}'", topic.slug),
+                Some(topic) => format!(
+                    "to read that topic, use 'footcare show {}'{same_folder}",
+                    topic.slug
+                ),
+                // clap's own "a similar subcommand exists" is the better tip then.
+                None if error.get(ContextKind::SuggestedSubcommand).is_some() => return,
                 None => "to read a topic, use 'footcare show TOPIC'; 'footcare list' lists them"
                     .to_string(),
             }
         }
         ErrorKind::MissingRequiredArgument if needs_a_topic(error) => {
             let slugs: Vec<String> = topics().into_iter().map(|t| t.slug).collect();
-            if slugs.is_empty() {
-                return;
+            match slugs.len() {
+                0 => return,
+                1..=TOPICS_NAMED => format!("name one of the topics: {}", slugs.join(", ")),
+                more => format!(
+                    "name a topic, such as {}; 'footcare list' lists all {more}",
+                    slugs[..TOPICS_NAMED].join(", ")
+                ),
             }
-            format!("name one of the topics: {}", slugs.join(", "))
         }
         _ => return,
     };
@@ -43,22 +61,30 @@ pub fn add_tips(error: &mut clap::Error, topics: impl FnOnce() -> Vec<Header>) {
     error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
 }
 
-/// The `--content-dir` given on a command line clap could not parse, so that a tip names
-/// the topics the reader meant.
-pub fn content_dir_in(args: &[OsString]) -> Option<PathBuf> {
+/// The value of the global option `long` (such as `--color`) on a command line that clap
+/// could not parse, or is not parsing: a usage error still honours `--color never`, a
+/// tip names the topics of `--content-dir`, and so does completion. The last one given
+/// wins, as with clap.
+pub fn option_in(args: &[OsString], long: &str) -> Option<OsString> {
     let mut args = args.iter().skip(1);
     let mut found = None;
+    let with_equals = format!("{long}=");
     while let Some(arg) = args.next() {
         if arg == "--" {
             break;
         }
-        if arg == "--content-dir" {
-            found = args.next().map(PathBuf::from);
-        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--content-dir=")) {
-            found = Some(PathBuf::from(dir));
+        if arg == long {
+            found = args.next().cloned();
+        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix(&with_equals)) {
+            found = Some(OsString::from(value));
         }
     }
     found
+}
+
+/// The `--content-dir` of such a command line.
+pub fn content_dir_in(args: &[OsString]) -> Option<PathBuf> {
+    option_in(args, "--content-dir").map(PathBuf::from)
 }
 
 /// Whether the missing argument is the topic of `show` or `export`.
@@ -71,7 +97,9 @@ fn needs_a_topic(error: &clap::Error) -> bool {
         Some(ContextValue::StyledStr(usage)) => usage.to_string(),
         _ => String::new(),
     };
-    missing_topic && (usage.contains("footcare show") || usage.contains("footcare export"))
+    // "Usage: NAME show <TOPIC>", whatever name footcare was run by.
+    let command = usage.split_whitespace().nth(2);
+    missing_topic && matches!(command, Some("show" | "export"))
 }
 
 #[cfg(test)]
@@ -99,7 +127,7 @@ mod tests {
             .try_get_matches_from_mut(args)
             .expect_err("a usage error")
             .format(&mut command);
-        add_tips(&mut error, || {
+        add_tips(&mut error, false, || {
             vec![
                 header("calf-strain", "pulled calf"),
                 header("heel-pain", "sore heel"),
@@ -117,6 +145,11 @@ mod tests {
         );
         let unknown = error_for(&["footcare", "bunion"]);
         assert!(unknown.contains("use 'footcare show TOPIC'"), "{unknown}");
+        let typo = error_for(&["footcare", "lst"]);
+        assert!(
+            typo.contains("'list'") && !typo.contains("footcare show"),
+            "{typo}"
+        );
     }
 
     #[test]
@@ -145,6 +178,8 @@ mod tests {
                 "{message}"
             );
         }
+        let renamed = error_for(&["fc", "show"]);
+        assert!(renamed.contains("tip: name one of the topics"), "{renamed}");
         let other = error_for(&["footcare", "search"]);
         assert!(!other.contains("tip: name one"), "{other}");
     }

@@ -7,7 +7,7 @@ use clap_complete::CompleteEnv;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
-use footcare::hints::{add_tips, content_dir_in};
+use footcare::hints::{add_tips, content_dir_in, option_in};
 use footcare::load::Catalog;
 use footcare::output::is_broken_pipe;
 use footcare::sanitize::{sanitize, without_os_error_code};
@@ -17,8 +17,16 @@ use footcare::terminal::Terminal;
 fn main() -> ExitCode {
     // A shell asking for completions gets them and nothing else.
     CompleteEnv::with_factory(Cli::command).complete();
-    let mut command = Cli::command();
     let args: Vec<OsString> = std::env::args_os().collect();
+    // clap's own help and errors follow --color too, even on a line it refuses.
+    let mut command = match option_in(&args, "--color")
+        .as_ref()
+        .and_then(|c| c.to_str())
+    {
+        Some("never") => Cli::command().color(clap::ColorChoice::Never),
+        Some("always") => Cli::command().color(clap::ColorChoice::Always),
+        _ => Cli::command(),
+    };
     let parsed = command
         .try_get_matches_from_mut(&args)
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
@@ -26,8 +34,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let mut error = error.format(&mut command);
-            add_tips(&mut error, || {
-                let source = ContentSource::from_environment(content_dir_in(&args));
+            let content_dir = content_dir_in(&args);
+            let named_folder = content_dir.is_some();
+            add_tips(&mut error, named_folder, || {
+                let source = ContentSource::from_environment(content_dir);
                 (Catalog::read(&source).and_then(|catalog| catalog.headers()))
                     .map(|gathered| gathered.topics)
                     .unwrap_or_default()

@@ -18,7 +18,6 @@ A section's key is the heading's \fB{#key}\fR attribute, or else its text in low
 \fISLUG\fR.yaml (or .yml) holds the same fields at the top level, and a \fBsections\fR map from key to
 Markdown text or to \fB{title, body}\fR.
 .PP
-.PP
 The fields are \fBtitle\fR, \fBsummary\fR, \fBkind\fR (procedure or condition), \fBaliases\fR, \fBtags\fR,
 \fBreviewed\fR (YYYY\-MM\-DD), \fBreviewed\-by\fR (only when a named clinician really reviewed the topic)
 and \fBsources\fR.
@@ -61,9 +60,9 @@ There is no paging on a terminal whose TERM is dumb.
 When it is not set, the pager is run with LESS=FRX, as git does, so that a plain \fBless\fR shows colours.
 .TP
 \fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR, \fBTERM\fR
-With \fB\-\-color auto\fR: NO_COLOR takes colour away but keeps bold and underline, CLICOLOR_FORCE styles
-output that is not going to a terminal, and TERM=dumb gets no escape codes at all, as do pipes and
-\fB\-\-color never\fR.
+With \fB\-\-color auto\fR: NO_COLOR takes colour away but keeps bold and underline. TERM=dumb gets no
+escape codes at all, as do pipes and \fB\-\-color never\fR, unless CLICOLOR_FORCE is set: it styles output
+wherever it goes.
 .TP
 \fBCOMPLETE\fR
 Set by the completion scripts when they ask footcare for completions.
@@ -100,7 +99,7 @@ pub fn manual_page() -> Vec<u8> {
     let render = |page: &mut Vec<u8>| -> std::io::Result<()> {
         man.render_title(page)?;
         man.render_name_section(page)?;
-        man.render_synopsis_section(page)?;
+        synopsis_section().to_writer(page)?;
         man.render_description_section(page)?;
         man.render_options_section(page)?;
         commands_section(&command).to_writer(page)?;
@@ -110,6 +109,26 @@ pub fn manual_page() -> Vec<u8> {
     };
     render(&mut page).expect("writing to memory");
     page
+}
+
+/// How footcare is called. clap_mangen's own synopsis lists each global option without
+/// its value, so that `--width` would read as a flag.
+fn synopsis_section() -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    roff.text([
+        bold("footcare"),
+        roman(" ["),
+        italic("GLOBAL OPTIONS"),
+        roman("] "),
+        italic("COMMAND"),
+        roman(" ["),
+        italic("OPTIONS"),
+        roman("] ["),
+        italic("ARGUMENTS"),
+        roman("]"),
+    ]);
+    roff
 }
 
 /// Each command: how it is called, what it does, its own options, and its help's notes

@@ -244,7 +244,7 @@ fn push_spans(out: &mut String, spans: &[Span]) {
     out.push('\n');
 }
 
-/// termimad's levels of nesting stop somewhere; deeper items are drawn at the deepest.
+/// Items nested deeper are drawn at this depth, so that their indent leaves room for words.
 const DEEPEST_LEVEL: usize = 8;
 
 /// Shown before the emergency tier's heading, so that it stands out without colour too.
@@ -514,6 +514,20 @@ pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> 
         (4, width.saturating_sub(4))
     };
     let decorated = decoration != Decoration::Bare;
+    let bold = |text: &str| {
+        if decorated {
+            text.bold().to_string()
+        } else {
+            text.to_string()
+        }
+    };
+    let dim = |text: &str| {
+        if decorated {
+            text.dim().to_string()
+        } else {
+            text.to_string()
+        }
+    };
     let mut out = String::new();
     for topic in topics {
         let origin = format!("from {}", topic.origin());
@@ -523,27 +537,11 @@ pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> 
         }
         let mut lines = Vec::new();
         for detail in details {
-            lines.extend(
-                wrap_hanging(&[detail], summary_width, 0, |_, text| {
-                    if decorated {
-                        text.dim().to_string()
-                    } else {
-                        text.to_string()
-                    }
-                })
-                .lines()
-                .map(str::to_string),
-            );
+            let wrapped = wrap_hanging(&[detail], summary_width, 0, |_, text| dim(text));
+            lines.extend(wrapped.lines().map(str::to_string));
         }
-        let slug = |_: usize, text: &str| {
-            if decorated {
-                text.bold().to_string()
-            } else {
-                text.to_string()
-            }
-        };
         if in_columns {
-            out.push_str(&slug(0, &pad(&topic.slug, slug_width)));
+            out.push_str(&bold(&pad(&topic.slug, slug_width)));
             out.push_str("  ");
             out.push_str(&pad(&topic.title, title_width));
         } else {
@@ -553,7 +551,7 @@ pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> 
                 4,
                 |run, text| {
                     if run == 0 {
-                        slug(run, text)
+                        bold(text)
                     } else {
                         text.to_string()
                     }

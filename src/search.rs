@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use regex::{Regex, RegexBuilder};
 use serde::Serialize;
 use termimad::crossterm::style::Stylize;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::markdown::{spans_text, Block};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
@@ -101,11 +102,21 @@ pub fn render_lines(matches: &[Match], pattern: &Regex, style: Style) -> String 
     for m in matches {
         let mut runs = vec![m.slug.as_str(), ":", m.section.as_str(), ":"];
         let mut parts = vec![Part::Slug, Part::Colon, Part::Section, Part::Colon];
+        // A match is widened to whole characters: an escape code inside an emoji sequence
+        // would show it as several.
+        let bounds: Vec<usize> = (m.text.grapheme_indices(true).map(|(at, _)| at))
+            .chain([m.text.len()])
+            .collect();
         let mut last = 0;
         for found in pattern.find_iter(&m.text) {
-            runs.extend([&m.text[last..found.start()], found.as_str()]);
+            let start = bounds[bounds.partition_point(|&b| b <= found.start()) - 1].max(last);
+            let end = bounds[bounds.partition_point(|&b| b < found.end())];
+            if start >= end {
+                continue;
+            }
+            runs.extend([&m.text[last..start], &m.text[start..end]]);
             parts.extend([Part::Text, Part::Found]);
-            last = found.end();
+            last = end;
         }
         runs.push(&m.text[last..]);
         parts.push(Part::Text);
@@ -249,6 +260,23 @@ mod tests {
         assert_eq!(emphasis.matches("\x1b[1m").count(), 2, "{emphasis:?}");
         assert!(!emphasis.contains("\x1b[38"), "{emphasis:?}");
         assert_eq!(styled(Decoration::Bare), "a:risks:pain, more Pain\n");
+    }
+
+    #[test]
+    fn a_highlight_never_splits_a_character() {
+        let nurse = "\u{1F469}\u{1F3FD}\u{200D}\u{2695}\u{FE0F}";
+        let m = Match {
+            slug: "a".into(),
+            section: SectionKey::Risks,
+            text: format!("ask a {nurse} now"),
+        };
+        let p = pattern("\u{1F469}", false).unwrap();
+        let style = Style::Wrapped {
+            decoration: Decoration::Emphasis,
+            width: 80,
+        };
+        let out = render_lines(&[m], &p, style);
+        assert!(out.contains(&format!("\x1b[1m{nurse}\x1b[0m")), "{out:?}");
     }
 
     #[test]

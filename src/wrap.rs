@@ -13,12 +13,51 @@ pub struct Piece {
     pub end: usize,
 }
 
-/// Characters that must not start a line: they close what came before them.
+/// Characters that must not start a line: they close what came before them. The full-width
+/// and ideographic forms too, as Chinese and Japanese text uses them.
 pub fn is_closing_punctuation(character: &str) -> bool {
     matches!(
         character,
-        "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "’" | "”" | "»" | "›"
+        "." | ","
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "]"
+            | "}"
+            | "’"
+            | "”"
+            | "»"
+            | "›"
+            | "。"
+            | "、"
+            | "，"
+            | "．"
+            | "："
+            | "；"
+            | "！"
+            | "？"
+            | "）"
+            | "］"
+            | "｝"
+            | "」"
+            | "』"
+            | "】"
+            | "〕"
+            | "〉"
+            | "》"
+            | "〗"
+            | "〙"
     )
+}
+
+/// Whether a line may break at `character`: a space, but not a no-break space, which an
+/// author puts where a break would mislead ("400 mg").
+fn is_break_space(character: &str) -> bool {
+    character
+        .chars()
+        .all(|c| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}'))
 }
 
 /// One character as the wrapper sees it: bytes `start..end` of the runs joined.
@@ -116,7 +155,7 @@ fn words(text: &str, keeps_spaces: impl Fn(usize) -> bool) -> Vec<Word> {
             end: start + grapheme.len(),
             width: grapheme.width(),
             closing: is_closing_punctuation(grapheme),
-            space: !keeps_spaces(start) && grapheme.chars().all(char::is_whitespace),
+            space: !keeps_spaces(start) && is_break_space(grapheme),
         };
         if character.space {
             spaces.push(character);
@@ -163,10 +202,12 @@ impl Layout {
     }
 
     /// Places a word at the start of a line, cut over as many lines as it needs. A cut
-    /// never leaves closing punctuation, or the space before it, at the start of a line
-    /// when it can move back.
+    /// moves back rather than leave closing punctuation, or the space before it, at the
+    /// start of a line, unless all it could move back over is more of the same.
     fn place(&mut self, mut characters: &[Character]) {
-        while self.used + total_width(characters) > self.room {
+        let may_not_start = |c: &Character| c.closing || c.space;
+        let mut left = total_width(characters);
+        while self.used + left > self.room {
             let mut fits = 0;
             let mut width = 0;
             while self.used + width + characters[fits].width <= self.room {
@@ -174,12 +215,14 @@ impl Layout {
                 fits += 1;
             }
             // A character wider than the whole line still has to go somewhere.
-            let mut cut = fits.max(1);
-            while cut > 1 && (characters[cut].closing || characters[cut].space) {
-                cut -= 1;
-            }
+            let fits = fits.max(1);
+            let cut = (1..=fits)
+                .rev()
+                .find(|&cut| !may_not_start(&characters[cut]))
+                .unwrap_or(fits);
             self.push(&characters[..cut]);
             self.break_line();
+            left -= total_width(&characters[..cut]);
             characters = &characters[cut..];
         }
         self.push(characters);
@@ -235,6 +278,9 @@ mod tests {
         assert_eq!(laid_out(&["abcdefgh"], 3), ["abc", "def", "gh"]);
         assert_eq!(laid_out(&["www.nhs.uk"], 7), ["www.nh", "s.uk"]);
         assert_eq!(laid_out(&["abcdef )"], 6), ["abcde", "f )"]);
+        // Moved back once, then with only punctuation to move back over, cut where full.
+        assert_eq!(laid_out(&["now!!!!!!"], 4), ["no", "w!!!", "!!!"]);
+        assert_eq!(laid_out(&["!!!!!!!!!!"], 4), ["!!!!", "!!!!", "!!"]);
         assert_eq!(
             laid_out(&["x e\u{301}e\u{301}e\u{301}"], 2),
             ["x", "e\u{301}e\u{301}", "e\u{301}"]
@@ -247,6 +293,26 @@ mod tests {
         let runs = ["ab ", fire_heart[0], fire_heart[1], " cd"];
         // Two columns are room for "ab" but not for the heart after it.
         assert_eq!(laid_out(&runs, 3), ["ab", &fire_heart.join("|"), "cd"]);
+    }
+
+    #[test]
+    fn a_no_break_space_is_no_place_to_break() {
+        assert_eq!(
+            laid_out(&["take 400\u{A0}mg now"], 9),
+            ["take", "400\u{A0}mg", "now"]
+        );
+        assert_eq!(
+            laid_out(&["日本語の文章です日本。です"], 20),
+            ["日本語の文章です日", "本。です"]
+        );
+    }
+
+    #[test]
+    fn a_very_long_word_takes_linear_time() {
+        let word = "a".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert_eq!(laid_out(&[&word], 20).len(), 10_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]

@@ -471,7 +471,9 @@ fn a_topic_typed_as_a_command_or_a_show_without_one_gets_a_tip() {
         .arg("sample-yaml")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("'footcare show sample-yaml'"));
+        .stderr(predicate::str::contains(
+            "'footcare show sample-yaml', with the same --content-dir",
+        ));
 }
 
 #[test]

@@ -65,6 +65,18 @@ fn bash_completes_slugs_then_aliases_sections_and_clinic_topics() {
     let clinic = fixture("clinic");
     let own = bash_completions(&["footcare", "show", "sample-y"], clinic.to_str().unwrap());
     assert_eq!(own, ["sample-yaml"]);
+    // A --content-dir on the line being completed is where the topics come from.
+    let named = bash_completions(
+        &[
+            "footcare",
+            "--content-dir",
+            clinic.to_str().unwrap(),
+            "show",
+            "sample-y",
+        ],
+        "",
+    );
+    assert_eq!(named, ["sample-yaml"]);
 
     let commands = bash_completions(&["footcare", "ex"], "");
     assert_eq!(commands, ["export"]);

@@ -319,8 +319,9 @@ fn a_plain_less_shows_colours_not_escape_codes() {
     pane.output(false);
 }
 
-/// Runs footcare on a pseudo-terminal through util-linux `script`, with `env` set.
-fn on_a_pty(args: &str, env: &[(&str, &str)]) {
+/// Runs footcare on a pseudo-terminal through util-linux `script`, with `env` set, and
+/// returns what it wrote there and its exit status.
+fn on_a_pty(args: &str, env: &[(&str, &str)]) -> (String, Option<i32>) {
     let command = format!(
         "stty rows 10 cols 80; '{}' {args}",
         env!("CARGO_BIN_EXE_footcare")
@@ -334,8 +335,24 @@ fn on_a_pty(args: &str, env: &[(&str, &str)]) {
     for (name, value) in env {
         script.env(name, value);
     }
-    let status = script.output().expect("util-linux `script` runs").status;
-    assert!(status.success());
+    let output = script.output().expect("util-linux `script` runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn color_never_reaches_help_and_usage_errors_too() {
+    for args in ["bogus", "show", "--width x list", "list --help"] {
+        let (styled, _) = on_a_pty(args, &[]);
+        assert!(
+            styled.contains('\x1b'),
+            "{args}: clap styles nothing on a terminal?"
+        );
+        let (never, _) = on_a_pty(&format!("--color never {args}"), &[]);
+        assert!(!never.contains('\x1b'), "{args}: {never:?}");
+    }
 }
 
 #[test]
@@ -347,7 +364,10 @@ fn the_pager_gets_less_frx_unless_less_is_set_and_dumb_terminals_are_not_paged()
         seen.display()
     );
 
-    on_a_pty("show calf-strain", &[("PAGER", &pager)]);
+    assert_eq!(
+        on_a_pty("show calf-strain", &[("PAGER", &pager)]).1,
+        Some(0)
+    );
     assert_eq!(fs::read_to_string(&seen).unwrap(), "FRX");
 
     on_a_pty("show calf-strain", &[("PAGER", &pager), ("LESS", "-M")]);
