@@ -68,6 +68,11 @@ pub fn run(
         decoration: terminal.decoration(cli.global.color),
         width: cli.global.width.map(usize::from),
     };
+    // crossterm reads NO_COLOR itself and leaves empty codes where colours were; the
+    // decision is ours, and `--color always` wins over NO_COLOR, as no-color.org asks.
+    if output.decoration == Decoration::Colour {
+        termimad::crossterm::style::force_color_output(true);
+    }
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),

@@ -67,7 +67,8 @@ pub struct GlobalArgs {
 pub enum Command {
     /// List every topic: its slug, title and summary
     #[command(after_help = "\
-On a terminal the list is aligned in columns. Piped, or with --plain, each
+On a terminal the list is aligned in columns, or, too narrow for columns,
+each summary goes under its topic, indented. Piped, or with --plain, each
 line is slug<TAB>title<TAB>summary<TAB>origin, with no styling: origin is
 `built-in` or the folder the topic was read from.
 

@@ -162,8 +162,7 @@ fn commands_section(command: &clap::Command) -> Roff {
             option_entry(&mut roff, arg);
         }
         if let Some(notes) = sub.get_after_long_help().or(sub.get_after_help()) {
-            roff.control("PP", []);
-            preformatted(&mut roff, &notes.to_string());
+            help_notes(&mut roff, &notes.to_string());
         }
     }
     roff
@@ -215,6 +214,32 @@ fn option_entry(roff: &mut Roff, arg: &Arg) {
         help.push_str(&format!(" [values: {}]", values.join(", ")));
     }
     roff.text([roman(help)]);
+}
+
+/// A command's help notes: prose as paragraphs that man fills to the reader's width,
+/// and the indented lines (examples, a layout) kept as they are.
+fn help_notes(roff: &mut Roff, text: &str) {
+    for paragraph in text.split("\n\n") {
+        roff.control("PP", []);
+        let mut prose: Vec<&str> = Vec::new();
+        let mut kept = String::new();
+        for line in paragraph.lines() {
+            if line.starts_with(' ') {
+                kept.push_str(line.trim_start());
+                kept.push('\n');
+            } else {
+                prose.push(line);
+            }
+        }
+        if !prose.is_empty() {
+            roff.text([roman(prose.join(" "))]);
+        }
+        if !kept.is_empty() {
+            roff.control("RS", ["2"]);
+            preformatted(roff, &kept);
+            roff.control("RE", []);
+        }
+    }
 }
 
 /// Text laid out by hand in the help, kept line for line.

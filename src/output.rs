@@ -38,7 +38,17 @@ impl<'a> Sink<'a> {
     pub fn finish(self, pager: Option<&str>, height: Option<usize>) -> anyhow::Result<()> {
         match (self.kept, pager) {
             (Some(text), Some(command)) if pager::needs_paging(&text, height) => {
-                pager::page(command, &text)
+                match pager::page(command, &text) {
+                    // With no PAGER set and no less installed, the text is shown as it is,
+                    // as git does: a pager the reader chose and cannot run is an error.
+                    Err(error)
+                        if command == pager::DEFAULT_PAGER && error.is::<pager::PagerMissing>() =>
+                    {
+                        write_out(self.out, text.as_bytes())?;
+                        flush(self.out)
+                    }
+                    paged => paged,
+                }
             }
             (Some(text), _) => {
                 write_out(self.out, text.as_bytes())?;

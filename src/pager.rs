@@ -38,7 +38,7 @@ pub fn page(command: &str, text: &str) -> anyhow::Result<()> {
     }
     let mut child = shell
         .spawn()
-        .with_context(|| format!("cannot start the pager `{command}`"))?;
+        .map_err(|_| PagerMissing(command.to_string()))?;
     let mut stdin = child.stdin.take().expect("the pager's stdin is piped");
     let written = stdin.write_all(text.as_bytes());
     drop(stdin);
@@ -53,10 +53,26 @@ pub fn page(command: &str, text: &str) -> anyhow::Result<()> {
     }
     // The shell says 126 or 127 when it could not run the command at all.
     if matches!(status.code(), Some(126 | 127)) {
-        bail!("cannot start the pager `{command}`: set PAGER to a pager that exists, or use --no-pager");
+        bail!(PagerMissing(command.to_string()));
     }
     Ok(())
 }
+
+/// The pager could not be run at all: nothing of the text was shown.
+#[derive(Debug)]
+pub struct PagerMissing(pub String);
+
+impl std::fmt::Display for PagerMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot start the pager `{}`: set PAGER to a pager that exists, or use --no-pager",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for PagerMissing {}
 
 #[cfg(test)]
 mod tests {
@@ -81,6 +97,7 @@ mod tests {
     fn a_missing_pager_is_an_error_and_an_early_quit_is_not() {
         let error = page("no-such-pager-here", "text\n").unwrap_err();
         assert!(format!("{error:#}").contains("cannot start the pager"));
+        assert!(error.is::<PagerMissing>());
         page("head -c 1 >/dev/null", &"long text\n".repeat(100_000)).unwrap();
     }
 }

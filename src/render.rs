@@ -245,7 +245,11 @@ fn push_spans(out: &mut String, spans: &[Span]) {
 }
 
 /// Items nested deeper are drawn at this depth, so that their indent leaves room for words.
-const DEEPEST_LEVEL: usize = 8;
+const DEEPEST_LEVEL: usize = 6;
+
+/// termimad indents a list item one column a level; two show the nesting, as plain output
+/// does.
+const COLUMNS_A_LEVEL: usize = 2;
 
 /// Shown before the emergency tier's heading, so that it stands out without colour too.
 pub const EMERGENCY_MARKER: &str = "!! ";
@@ -297,7 +301,7 @@ pub fn render_wrapped<B: Borrow<Block>>(
                 number,
                 spans,
             } => {
-                let level = (*depth).min(DEEPEST_LEVEL) as u8;
+                let level = ((*depth).min(DEEPEST_LEVEL) * COLUMNS_A_LEVEL) as u8;
                 lines.push(match number {
                     Some(n) => Line::new_ordered_list_item(
                         level,

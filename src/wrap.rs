@@ -68,6 +68,9 @@ struct Character {
     width: usize,
     closing: bool,
     space: bool,
+    /// A dash, slash or colon: a long word may break after it, as a web address or a
+    /// search result's `slug:section:` may.
+    breaks_after: bool,
 }
 
 /// A word and the spaces before it. Spaces before closing punctuation belong to the word:
@@ -156,6 +159,7 @@ fn words(text: &str, keeps_spaces: impl Fn(usize) -> bool) -> Vec<Word> {
             width: grapheme.width(),
             closing: is_closing_punctuation(grapheme),
             space: !keeps_spaces(start) && is_break_space(grapheme),
+            breaks_after: matches!(grapheme, "-" | "/" | ":"),
         };
         if character.space {
             spaces.push(character);
@@ -202,8 +206,9 @@ impl Layout {
     }
 
     /// Places a word at the start of a line, cut over as many lines as it needs. A cut
-    /// moves back rather than leave closing punctuation, or the space before it, at the
-    /// start of a line, unless all it could move back over is more of the same.
+    /// goes after a dash, slash or colon in the second half of the line if there is one;
+    /// else it moves back rather than leave closing punctuation, or the space before it,
+    /// at the start of a line, unless all it could move back over is more of the same.
     fn place(&mut self, mut characters: &[Character]) {
         let may_not_start = |c: &Character| c.closing || c.space;
         let mut left = total_width(characters);
@@ -216,10 +221,15 @@ impl Layout {
             }
             // A character wider than the whole line still has to go somewhere.
             let fits = fits.max(1);
-            let cut = (1..=fits)
+            let after_a_mark = (fits / 2 + 1..=fits)
                 .rev()
-                .find(|&cut| !may_not_start(&characters[cut]))
-                .unwrap_or(fits);
+                .find(|&cut| characters[cut - 1].breaks_after && !may_not_start(&characters[cut]));
+            let cut = after_a_mark.unwrap_or_else(|| {
+                (1..=fits)
+                    .rev()
+                    .find(|&cut| !may_not_start(&characters[cut]))
+                    .unwrap_or(fits)
+            });
             self.push(&characters[..cut]);
             self.break_line();
             left -= total_width(&characters[..cut]);
@@ -277,6 +287,23 @@ mod tests {
     fn a_long_word_is_cut_between_characters_and_not_before_punctuation() {
         assert_eq!(laid_out(&["abcdefgh"], 3), ["abc", "def", "gh"]);
         assert_eq!(laid_out(&["www.nhs.uk"], 7), ["www.nh", "s.uk"]);
+        // After a dash, slash or colon in the second half of the line, if there is one.
+        assert_eq!(
+            laid_out(&["gastrocnemius-release"], 20),
+            ["gastrocnemius-", "release"]
+        );
+        assert_eq!(
+            laid_out(&["nhs.uk/conditions/heel"], 20),
+            ["nhs.uk/conditions/", "heel"]
+        );
+        assert_eq!(
+            laid_out(&["a-bbbbbbbbbbbbbbbbbbbbbb"], 20),
+            ["a-bbbbbbbbbbbbbbbbbb", "bbbb"]
+        );
+        assert_eq!(
+            laid_out(&["calf-strain:warning-signs:", "Veins on the leg"], 30),
+            ["calf-strain:warning-signs:", "Veins on the leg"]
+        );
         assert_eq!(laid_out(&["abcdef )"], 6), ["abcde", "f )"]);
         // Moved back once, then with only punctuation to move back over, cut where full.
         assert_eq!(laid_out(&["now!!!!!!"], 4), ["no", "w!!!", "!!!"]);

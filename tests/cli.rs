@@ -355,6 +355,14 @@ fn forced_colour_styles_and_piped_output_does_not() {
             .args(["show", "calf-strain"]),
     );
     assert!(both.contains("\x1b[1m"), "CLICOLOR_FORCE forces emphasis");
+    let always = stdout_of(footcare().env("NO_COLOR", "1").args([
+        "show",
+        "calf-strain",
+        "--color",
+        "always",
+    ]));
+    assert!(sets_colour(&always), "--color always wins over NO_COLOR");
+    assert!(!always.contains("\x1b[m"), "empty escape codes: {always:?}");
     assert!(
         !sets_colour(&both),
         "NO_COLOR takes the colour away: {both:?}"

@@ -343,6 +343,31 @@ fn on_a_pty(args: &str, env: &[(&str, &str)]) -> (String, Option<i32>) {
 }
 
 #[test]
+fn with_no_pager_set_and_no_less_installed_the_text_is_shown() {
+    // A folder whose only program is sh: no less, no pager at all.
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/bin/sh", bin.path().join("sh")).unwrap();
+    let command = format!(
+        "stty rows 10 cols 80; PATH='{}' '{}' show calf-strain",
+        bin.path().display(),
+        env!("CARGO_BIN_EXE_footcare")
+    );
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .env_remove("PAGER")
+        .output()
+        .expect("util-linux `script` runs");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("Disclaimer"), "{screen}");
+    // A pager the reader chose and that cannot run is still an error.
+    let (chosen, code) = on_a_pty("show calf-strain", &[("PAGER", "no-such-pager-here")]);
+    assert_eq!(code, Some(1), "{chosen}");
+    assert!(chosen.contains("cannot start the pager"), "{chosen}");
+}
+
+#[test]
 fn color_never_reaches_help_and_usage_errors_too() {
     for args in ["bogus", "show", "--width x list", "list --help"] {
         let (styled, _) = on_a_pty(args, &[]);
