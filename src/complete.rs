@@ -9,6 +9,7 @@ use clap_complete::engine::{PathCompleter, ValueCompleter};
 use clap_complete::CompletionCandidate;
 
 use crate::hints::content_dir_in;
+use crate::load::headers_or_none;
 use crate::lookup::{is_safe_in_every_shell, normalize};
 use crate::topic::{Header, SectionKey};
 
@@ -22,10 +23,7 @@ pub fn topic_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
         .skip(1)
         .collect();
     let source = crate::source::ContentSource::from_environment(content_dir_in(&words));
-    let Ok(headers) = crate::load::Catalog::read(&source).and_then(|c| c.headers()) else {
-        return Vec::new();
-    };
-    names_to_offer(&headers.topics, &typed.to_string_lossy())
+    names_to_offer(&headers_or_none(&source), &typed.to_string_lossy())
 }
 
 /// The slugs that start with `typed`, each with its title where the shell shows one; or,

@@ -328,6 +328,14 @@ pub struct Found {
 /// the layer has two, that is the answer, rather than an older topic of the same name. A
 /// patch that cannot be used is an error too, since the topic would be shown without the
 /// clinic's additions; a patch that leads out of its folder is skipped with a warning.
+/// The header of every topic that can be read from `source`, or none when its folders
+/// cannot be read at all: for a tip or a completion, which must never fail.
+pub fn headers_or_none(source: &ContentSource) -> Vec<Header> {
+    (Catalog::read(source).and_then(|catalog| catalog.headers()))
+        .map(|gathered| gathered.topics)
+        .unwrap_or_default()
+}
+
 pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
     let mut warnings = Problems::default();
     let mut chosen: Option<Vec<Candidate>> = None;

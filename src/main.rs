@@ -8,7 +8,7 @@ use clap_complete::CompleteEnv;
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
 use footcare::hints::{add_tips, content_dir_in, option_in};
-use footcare::load::Catalog;
+use footcare::load::headers_or_none;
 use footcare::output::is_broken_pipe;
 use footcare::sanitize::{sanitize, without_os_error_code};
 use footcare::source::ContentSource;
@@ -37,10 +37,7 @@ fn main() -> ExitCode {
             let content_dir = content_dir_in(&args);
             let named_folder = content_dir.is_some();
             add_tips(&mut error, named_folder, || {
-                let source = ContentSource::from_environment(content_dir);
-                (Catalog::read(&source).and_then(|catalog| catalog.headers()))
-                    .map(|gathered| gathered.topics)
-                    .unwrap_or_default()
+                headers_or_none(&ContentSource::from_environment(content_dir))
             });
             return clap_exit(&error);
         }

@@ -458,7 +458,8 @@ fn skin(decoration: Decoration) -> MadSkin {
     skin
 }
 
-/// How far the later lines of a wrapped record (a search match, a finding) are indented.
+/// How far the later lines of a wrapped record (a search match, a finding, a topic in a
+/// narrow list) are indented.
 pub const HANGING_INDENT: usize = 4;
 
 /// Text made of `runs`, wrapped to `width` columns with each line after the first
@@ -515,7 +516,7 @@ pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> 
     let (indent, summary_width) = if in_columns {
         (summary_column, width - summary_column)
     } else {
-        (4, width.saturating_sub(4))
+        (HANGING_INDENT, width.saturating_sub(HANGING_INDENT))
     };
     let decorated = decoration != Decoration::Bare;
     let bold = |text: &str| {
@@ -552,7 +553,7 @@ pub fn list_wrapped(topics: &[Header], decoration: Decoration, width: usize) -> 
             let heading = wrap_hanging(
                 &[&pad(&topic.slug, slug_width), "  ", &topic.title],
                 width,
-                4,
+                HANGING_INDENT,
                 |run, text| {
                     if run == 0 {
                         bold(text)

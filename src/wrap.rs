@@ -243,7 +243,7 @@ impl Layout {
 mod tests {
     use super::*;
 
-    /// The lines as text, each piece in brackets when it is not the only one.
+    /// The lines as text, the pieces of a line joined by `|`.
     fn laid_out(runs: &[&str], room: usize) -> Vec<String> {
         break_lines(runs, room, room, |_| false)
             .into_iter()

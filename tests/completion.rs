@@ -13,7 +13,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{fixture, on_path};
+use common::fixture;
 
 /// The prefixes typed before TAB: each is the start of one hostile alias in the fixture,
 /// or (the last) of a hostile folder name.
@@ -26,21 +26,11 @@ fn bin_dir() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_footcare")).parent().unwrap()
 }
 
+/// Whether `shells` and tmux can be run, as [`common::programs_available`] says.
 fn shells_available(shells: &[&str]) -> bool {
-    let missing: Vec<&&str> = shells
-        .iter()
-        .chain(&["tmux"])
-        .filter(|p| !on_path(p))
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("FOOTCARE_SHELL_TESTS").is_none(),
-        "FOOTCARE_SHELL_TESTS is set but {missing:?} cannot be run"
-    );
-    eprintln!("skipped: {missing:?} not installed");
-    false
+    let mut programs = shells.to_vec();
+    programs.push("tmux");
+    common::programs_available(&programs)
 }
 
 /// An interactive shell in a tmux session of its own, in `dir`, with footcare on PATH and

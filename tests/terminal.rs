@@ -18,15 +18,7 @@ use unicode_width::UnicodeWidthStr;
 const END: &str = "__footcare_ended__";
 
 fn tmux_available() -> bool {
-    if on_path("tmux") {
-        return true;
-    }
-    assert!(
-        std::env::var_os("FOOTCARE_SHELL_TESTS").is_none(),
-        "FOOTCARE_SHELL_TESTS is set but tmux cannot be run"
-    );
-    eprintln!("skipped: tmux is not installed");
-    false
+    common::programs_available(&["tmux"])
 }
 
 /// A tmux server of its own, with one pane `width` columns wide running `args`.

@@ -47,6 +47,21 @@ pub fn on_path(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Whether every one of `programs` can be run. Tests that need one that is missing say so
+/// and pass, unless FOOTCARE_SHELL_TESTS is set (as in CI), which makes them mandatory.
+pub fn programs_available(programs: &[&str]) -> bool {
+    let missing: Vec<&&str> = programs.iter().filter(|p| !on_path(p)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("FOOTCARE_SHELL_TESTS").is_none(),
+        "FOOTCARE_SHELL_TESTS is set but {missing:?} cannot be run"
+    );
+    eprintln!("skipped: {missing:?} not installed");
+    false
+}
+
 /// A folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
