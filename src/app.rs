@@ -10,21 +10,22 @@ use anyhow::{bail, Context};
 use clap_complete::env::Shells;
 
 use crate::cli::{
-    CheckArgs, CheckFormat, Cli, Command, ExportFormat, Format, FormatArgs, NewArgs, SearchArgs,
-    Shell, ShowArgs,
+    CheckArgs, CheckFormat, Cli, Command, ExportArgs, ExportFormat, Format, FormatArgs, NewArgs,
+    SearchArgs, Shell, ShowArgs,
 };
 use crate::date::Date;
-use crate::folder::shown;
+use crate::folder::{self, shown, PATCH_SUFFIX};
 use crate::formats::JsonList;
 use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
-use crate::parse::is_valid_slug;
 use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
 use crate::source::ContentSource;
 use crate::terminal::Terminal;
-use crate::topic::{Header, SectionKey, Topic, TopicError};
-use crate::{check, formats, handout, lookup, manual, search, template};
+use crate::topic::{
+    closest_key, is_valid_slug, Header, Part, SectionKey, Topic, TopicError, SOURCES_NAME,
+};
+use crate::{check, formats, handout, lookup, manual, paths, search, similar, template};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,21 +77,7 @@ pub fn run(
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),
-        Command::Export(args) => {
-            let topic = find_topic(source, &args.topic, err)?;
-            let handout = match args.format {
-                ExportFormat::Html => handout::html(&topic),
-                ExportFormat::Markdown => handout::markdown(&topic),
-            };
-            return match &args.output {
-                Some(path) => {
-                    fs::write(path, handout)
-                        .with_context(|| format!("cannot write {}", shown(path)))?;
-                    Ok(Outcome::Success)
-                }
-                None => write_all(out, handout.as_bytes()),
-            };
-        }
+        Command::Export(args) => return export(source, args, out, err),
         _ => {}
     }
     let paged = terminal.pages() && !cli.global.no_pager;
@@ -156,7 +143,30 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
     if args.stdout {
         return Ok(text);
     }
-    let folders = source.folders();
+    let mut folders = source.folders();
+    if let Some(existing) = load::find(source, &args.slug)?.topic {
+        let file = match &existing {
+            Ok(topic) => topic.file.clone(),
+            Err(problem) => problem.file.clone(),
+        };
+        if !args.replace {
+            bail!(
+                "`{}` is already a topic, from {file}: a new file would replace it for every \
+                 reader\n  choose another slug, or add --replace to write one that replaces it",
+                args.slug
+            );
+        }
+        // Only a file in a later folder replaces it.
+        folders = &folders[folders_through(folders, Path::new(&file))..];
+        if folders.is_empty() {
+            bail!(
+                "`{}` is a topic of {file}, and no folder after it can hold one that replaces \
+                 it\n  edit {file} instead, or add a folder after its own to {}",
+                args.slug,
+                paths::TOPICS_PATH_VAR
+            );
+        }
+    }
     if folders.is_empty() {
         bail!("no topic folder to write to: set FOOTCARE_TOPICS_PATH or --content-dir, or use --stdout");
     }
@@ -181,6 +191,18 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
          name one you can write with --content-dir, or use --stdout",
         refused.join(", ")
     )
+}
+
+/// How many of `folders` hold `file` or come before the one that does: 0 for a built-in
+/// topic, which comes before them all.
+fn folders_through(folders: &[PathBuf], file: &Path) -> usize {
+    let identity = |dir: &Path| fs::canonicalize(folder::listed(dir)).ok();
+    let Some(own) = file.parent().and_then(identity) else {
+        return 0;
+    };
+    (folders.iter())
+        .rposition(|dir| identity(dir).as_ref() == Some(&own))
+        .map_or(0, |at| at + 1)
 }
 
 /// Creates `path` with `text`, never over an existing file: `None` when this user may not
@@ -312,24 +334,156 @@ fn show(
             "--front-matter goes with --format markdown".to_string(),
         ));
     }
-    let topic = find_topic(source, &args.topic, err)?;
-    let mut keys: Vec<SectionKey> = Vec::with_capacity(args.section.len());
+    let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
+    for problem in &chosen.patches_left_out {
+        warn(
+            err,
+            &format!(
+                "{} (left out: showing {} without this patch; `footcare check` lists its \
+                 problems)",
+                problem.summary(),
+                chosen.topic.slug
+            ),
+        );
+    }
+    let topic = chosen.topic;
+    if output.terminal.stderr_is_tty {
+        if let Some(replaced) = &topic.replaces {
+            note(
+                err,
+                &format!("this is {}, which replaces {replaced}", topic.file),
+            );
+        }
+    }
+    let mut parts: Vec<Part> = Vec::with_capacity(args.section.len());
     for name in &args.section {
-        let key = section_key(&topic, name)?;
+        let part = section_part(&topic, name)?;
         // Asking twice for a section shows it once.
-        if !keys.contains(&key) {
-            keys.push(key);
+        if !parts.contains(&part) {
+            parts.push(part);
         }
     }
     Ok(match format {
-        Format::Json => formats::topic_json(&topic, &keys),
-        Format::Markdown => formats::topic_markdown(&topic, &keys, args.front_matter),
+        Format::Json => formats::topic_json(&topic, &parts),
+        Format::Markdown => formats::topic_markdown(&topic, &parts, args.front_matter),
         Format::Text | Format::Plain => {
             let style = output.style(format);
             let on_terminal = matches!(style, Style::Wrapped { .. });
-            render::render(&render::topic_blocks(&topic, &keys, on_terminal), style)
+            render::render(&render::topic_blocks(&topic, &parts, on_terminal), style)
         }
     })
+}
+
+/// Writes a handout of a topic that passes `check`, or of any with `--ignore-check`; the
+/// problems go to stderr either way.
+fn export(
+    source: &ContentSource,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
+    let topic = &chosen.topic;
+    let mut report = check::check_topic(topic, &check::Settings::standard(Date::today()));
+    for problem in &chosen.patches_left_out {
+        report
+            .findings
+            .extend(problem.problems().map(|(line, message)| check::Finding {
+                level: check::Level::Error,
+                file: Some(problem.file.clone()),
+                line,
+                message: message.to_string(),
+            }));
+    }
+    // Problems cannot stop the handout from being written, nor be lost if they cannot be.
+    let _ = err.write_all(sanitize(&check::problems_text(&report)).as_bytes());
+    let errors = report.count(check::Level::Error);
+    if errors > 0 && !args.ignore_check {
+        bail!(
+            "{} was not exported: it has {errors} {}, listed above\n  fix {}, and run \
+             `footcare check {}`; or add --ignore-check to export it as it is",
+            topic.file,
+            if errors == 1 { "error" } else { "errors" },
+            if errors == 1 { "it" } else { "them" },
+            topic.file
+        );
+    }
+    if errors > 0 {
+        warn(
+            err,
+            &format!(
+                "exporting {} with {errors} {}, as --ignore-check asks",
+                topic.file,
+                if errors == 1 { "error" } else { "errors" }
+            ),
+        );
+    }
+    let handout = match args.format {
+        ExportFormat::Html => handout::html(topic),
+        ExportFormat::Markdown => handout::markdown(topic),
+    };
+    match &args.output {
+        Some(path) => {
+            write_file(path, handout.as_bytes(), args.force)?;
+            Ok(Outcome::Success)
+        }
+        None => write_all(out, handout.as_bytes()),
+    }
+}
+
+/// Writes `bytes` to `path`, over an existing file only when told to.
+fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    if overwrite {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = match options.open(path) {
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => bail!(
+            "{} already exists: add --force to replace it, or choose another file",
+            shown(path)
+        ),
+        opened => opened.with_context(|| format!("cannot write {}", shown(path)))?,
+    };
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", shown(path)))
+}
+
+/// The part of `topic` that `--section NAME` asks for: a section by its key or by the
+/// heading a reader sees, or the sources.
+fn section_part(topic: &Topic, name: &str) -> anyhow::Result<Part> {
+    let wanted = lookup::normalize(name);
+    if wanted == SOURCES_NAME {
+        return Ok(Part::Sources);
+    }
+    let section = (topic.section_named(&wanted))
+        .or_else(|| (topic.sections.iter()).find(|s| lookup::normalize(&s.title) == wanted));
+    if let Some(section) = section {
+        return Ok(Part::Section(section.name.clone()));
+    }
+    let names = format!("{}, {SOURCES_NAME}", topic.section_keys());
+    if let Some(key) = SectionKey::from_key(&wanted) {
+        bail!(
+            "{} has no {key} section\n  its sections are: {names}",
+            topic.slug
+        );
+    }
+    // A typo of a key, or of a heading, which stands for its key.
+    let headings: Vec<(String, &str)> = (topic.sections.iter())
+        .map(|s| (s.name.clone(), s.name.as_str()))
+        .chain((topic.sections.iter()).map(|s| (lookup::normalize(&s.title), s.name.as_str())))
+        .chain([(SOURCES_NAME.to_string(), SOURCES_NAME)])
+        .collect();
+    let close = similar::closest(&wanted, headings.iter().map(|(typed, _)| typed.as_str()))
+        .and_then(|typed| headings.iter().find(|(t, _)| t == typed))
+        .map(|(_, name)| format!("\n  did you mean {name}?"))
+        .unwrap_or_default();
+    bail!(
+        "{} has no section called {name:?}{close}\n  its sections are: {names}",
+        topic.slug
+    )
 }
 
 fn search(
@@ -341,17 +495,8 @@ fn search(
 ) -> anyhow::Result<Outcome> {
     let pattern = search::pattern(&args.pattern, args.regex)
         .map_err(|e| usage(format!("invalid regular expression:\n{e}")))?;
-    let sections = args
-        .section
-        .iter()
-        .map(|name| {
-            SectionKey::from_key(&lookup::normalize(name)).ok_or_else(|| {
-                usage(format!(
-                    "no section called {name:?}: the sections are {}",
-                    SectionKey::list_all()
-                ))
-            })
-        })
+    let sections = (args.section.iter())
+        .map(|name| search_section(name))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let format = args.output.format();
     let style = output.style(format);
@@ -402,7 +547,7 @@ fn search(
                 .filter(|h| by_slug.contains_key(&h.slug) || !chosen.contains(&h.slug))
                 .cloned()
                 .collect();
-            return Err(usage(not_found_message(&usable, &args.topic[broken])));
+            return Err(usage(not_found_message(&usable, &args.topic[broken], 0)));
         }
         for slug in &chosen {
             write(by_slug.remove(slug).unwrap_or_default(), sink)?;
@@ -420,6 +565,22 @@ fn search(
     })
 }
 
+/// The section `search --section NAME` looks in: a standard key, or a name a clinic's
+/// section may have; one that looks like a slip for a standard key is refused.
+fn search_section(name: &str) -> anyhow::Result<String> {
+    let wanted = lookup::normalize(name);
+    if SectionKey::from_key(&wanted).is_some() {
+        return Ok(wanted);
+    }
+    if let Some(key) = closest_key(&wanted) {
+        return Err(usage(format!(
+            "no section called {name:?}\n  did you mean {key}?\n  the standard sections are: {}",
+            SectionKey::list_all()
+        )));
+    }
+    Ok(wanted)
+}
+
 /// The slugs of the topics `--topic` names, each once, in the order named. For a name
 /// that names no topic, the warnings about the files come before the error.
 fn chosen_slugs(
@@ -431,7 +592,7 @@ fn chosen_slugs(
     for name in names {
         let Some(header) = lookup::find(&headers.topics, name) else {
             warn_skipped(err, &headers.problems);
-            return Err(usage(not_found_message(&headers.topics, name)));
+            return Err(usage(not_found_message(&headers.topics, name, 0)));
         };
         if !chosen.contains(&header.slug) {
             chosen.push(header.slug.clone());
@@ -453,15 +614,10 @@ fn check(
         max_age_years: args.max_age,
         today: Date::today(),
     };
-    let mut checker = check::Checker::default();
-    let problems = Catalog::read(source)?.each_topic_batch(
-        |topic| check::Checked::of(&topic, &settings),
-        |checked| {
-            checker.add(checked);
-            Ok(())
-        },
-    )?;
-    let reports = checker.finish(problems);
+    let reports = match args.paths.as_slice() {
+        [] => check_source(source, &settings)?,
+        paths => check_paths(source, paths, &settings)?,
+    };
     let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
     sink.push(&match args.format {
         CheckFormat::Json => formats::check_json(&reports),
@@ -474,30 +630,179 @@ fn check(
     })
 }
 
-/// Finds a topic by what the reader typed. A slug is read from its own files alone; only
-/// a title, an alias or another spelling makes footcare read every topic's front matter.
-fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow::Result<Topic> {
-    let slug = lookup::normalize(name);
-    if is_valid_slug(&slug) {
-        let found = load::find(source, &slug)?;
-        warn_skipped(err, &found.warnings);
-        if let Some(loaded) = found.topic {
-            return Ok(loaded?);
+/// Every topic of `source`, checked, and a report for each file that could not be read.
+fn check_source(
+    source: &ContentSource,
+    settings: &check::Settings,
+) -> anyhow::Result<Vec<check::TopicReport>> {
+    let mut checker = check::Checker::default();
+    let problems = Catalog::read(source)?.each_topic_batch(
+        |topic| check::Checked::of(&topic, settings),
+        |checked| {
+            checker.add(checked);
+            Ok(())
+        },
+    )?;
+    Ok(checker.finish(problems))
+}
+
+/// The reports of the topic files and patches in `paths`, files or folders. Each is
+/// checked with the topics it is read with, its folder among the source's, so that a
+/// name it shares with another topic is still found.
+fn check_paths(
+    source: &ContentSource,
+    paths: &[PathBuf],
+    settings: &check::Settings,
+) -> anyhow::Result<Vec<check::TopicReport>> {
+    let mut reports: Vec<check::TopicReport> = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|error| {
+            let reason = match error.kind() {
+                ErrorKind::NotFound => "no such file or folder".to_string(),
+                _ => folder::io_reason(&error),
+            };
+            anyhow::anyhow!("cannot check {}: {reason}", shown(path))
+        })?;
+        let is_dir = meta.is_dir();
+        let name = path.file_name().map(|name| name.to_string_lossy());
+        if !is_dir && !name.as_deref().is_some_and(folder::is_candidate) {
+            bail!(
+                "{} is not a topic file or a patch: check a file named like calf-strain.md, \
+                 calf-strain.yaml or calf-strain.patch.md, or a folder of them",
+                shown(path)
+            );
+        }
+        let dir = match is_dir {
+            true => path.as_path(),
+            false => path.parent().unwrap_or(Path::new("")),
+        };
+        let wanted = fs::canonicalize(path).ok();
+        // A report is kept if its topic's file or one of its patches is in what was named.
+        let named = |file: &str| {
+            let file = fs::canonicalize(file).ok();
+            let place = match is_dir {
+                true => file.as_deref().and_then(Path::parent),
+                false => file.as_deref(),
+            };
+            place.is_some() && place == wanted.as_deref()
+        };
+        // A patch is checked with the topic it adds to.
+        let patch_name = name.as_deref().filter(|name| name.ends_with(PATCH_SUFFIX));
+        let patches = |slug: &str| match is_dir {
+            true => path.join(format!("{slug}{PATCH_SUFFIX}")).is_file(),
+            false => patch_name.is_some_and(|name| name.strip_suffix(PATCH_SUFFIX) == Some(slug)),
+        };
+        let found: Vec<check::TopicReport> = (check_source(&source.with_folder(dir), settings)?)
+            .into_iter()
+            .filter(|report| {
+                patches(&report.slug)
+                    || named(&report.file)
+                    || (report.findings.iter())
+                        .any(|finding| finding.file.as_deref().is_some_and(named))
+            })
+            .collect();
+        if found.is_empty() {
+            bail!(nothing_to_check(path, is_dir));
+        }
+        for report in found {
+            if !reports.iter().any(|kept| kept.file == report.file) {
+                reports.push(report);
+            }
         }
     }
-    let headers = Catalog::read(source)?.headers()?;
-    warn_skipped(err, &headers.problems);
-    let Some(header) = lookup::find(&headers.topics, name) else {
-        bail!(not_found_message(&headers.topics, name));
-    };
-    // Its warnings were given with every other topic's.
-    match load::find(source, &header.slug)?.topic {
-        Some(loaded) => Ok(loaded?),
-        None => bail!(not_found_message(&headers.topics, name)),
+    Ok(reports)
+}
+
+/// Why a path named to `check` gave no topic to check. A file in a folder that footcare
+/// reads is not read when a later folder has a topic of the same slug.
+fn nothing_to_check(path: &Path, is_dir: bool) -> String {
+    match is_dir {
+        true => format!(
+            "{} holds no topic files or patches: a topic file is named like calf-strain.md \
+             or calf-strain.yaml",
+            shown(path)
+        ),
+        false => format!(
+            "{} is not read: a later folder has a topic of the same slug, which replaces it \
+             (`footcare paths` lists the folders in order); check that folder's file instead",
+            shown(path)
+        ),
     }
 }
 
-fn not_found_message(topics: &[Header], name: &str) -> String {
+/// A topic to show or export, and the patches it is shown without.
+struct Chosen {
+    topic: Topic,
+    patches_left_out: Vec<TopicError>,
+}
+
+/// The topic `--file` names, or else the one named by what the reader typed.
+fn chosen_topic(
+    source: &ContentSource,
+    name: Option<&str>,
+    file: Option<&Path>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Chosen> {
+    match (file, name) {
+        (Some(file), _) => Ok(Chosen {
+            topic: load::topic_file(file)?,
+            patches_left_out: Vec::new(),
+        }),
+        (None, Some(name)) => find_topic(source, name, err),
+        (None, None) => Err(usage("name a topic, or give --file".to_string())),
+    }
+}
+
+/// Finds a topic by what the reader typed. A slug is read from its own files alone; only
+/// a title, an alias or another spelling makes footcare read every topic's front matter.
+/// Only the problems of the chosen topic's files are reported: a reader of one topic
+/// need not hear about the others.
+fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow::Result<Chosen> {
+    let slug = lookup::normalize(name);
+    if is_valid_slug(&slug) {
+        let found = load::find(source, &slug)?;
+        if let Some(loaded) = found.topic {
+            warn_skipped(err, &found.warnings);
+            return Ok(Chosen {
+                topic: loaded?,
+                patches_left_out: found.patches_left_out,
+            });
+        }
+    }
+    let headers = Catalog::read(source)?.headers()?;
+    let unread = headers.problems.len();
+    let Some(header) = lookup::find(&headers.topics, name) else {
+        bail!(not_found_message(&headers.topics, name, unread));
+    };
+    let claimants = lookup::claimants(&headers.topics, name);
+    if claimants.len() > 1 {
+        let slugs: Vec<&str> = claimants.iter().map(|h| h.slug.as_str()).collect();
+        warn(
+            err,
+            &format!(
+                "{name:?} is a name of {} topics ({}): showing {}, as {}; `footcare check` \
+                 reports the clash",
+                slugs.len(),
+                slugs.join(", "),
+                header.slug,
+                lookup::why_chosen(&headers.topics, name, header)
+            ),
+        );
+    }
+    let found = load::find(source, &header.slug)?;
+    warn_skipped(err, &found.warnings);
+    match found.topic {
+        Some(loaded) => Ok(Chosen {
+            topic: loaded?,
+            patches_left_out: found.patches_left_out,
+        }),
+        None => bail!(not_found_message(&headers.topics, name, unread)),
+    }
+}
+
+/// What to say when no topic goes by `name`; `unread` files could not be read, and may
+/// hold the topic meant.
+fn not_found_message(topics: &[Header], name: &str, unread: usize) -> String {
     let mut message = format!("no topic called {name:?}");
     match lookup::suggestions(topics, name).as_slice() {
         [] => {}
@@ -505,34 +810,28 @@ fn not_found_message(topics: &[Header], name: &str) -> String {
         several => message.push_str(&format!("\n  did you mean one of: {}?", several.join(", "))),
     }
     message.push_str("\n  run `footcare list` to see every topic");
-    message
-}
-
-fn section_key(topic: &Topic, name: &str) -> anyhow::Result<SectionKey> {
-    let wanted = lookup::normalize(name);
-    match SectionKey::from_key(&wanted) {
-        Some(key) if topic.section(key).is_some() => Ok(key),
-        Some(key) => bail!(
-            "{} has no {key} section\n  its sections are: {}",
-            topic.slug,
-            topic.section_keys()
-        ),
-        None => bail!(
-            "no section called {name:?}\n  {} has these sections: {}",
-            topic.slug,
-            topic.section_keys()
-        ),
+    match unread {
+        0 => {}
+        1 => message.push_str("\n  1 topic file could not be read: `footcare check` names it"),
+        n => message.push_str(&format!(
+            "\n  {n} topic files could not be read: `footcare check` names them"
+        )),
     }
+    message
 }
 
 /// Warns once about each file that could not be used.
 fn warn_skipped(err: &mut dyn Write, problems: &[TopicError]) {
     for problem in problems {
-        warn(err, &format!("{problem} (skipped)"));
+        warn(err, &format!("{} (skipped)", problem.summary()));
     }
 }
 
 fn warn(err: &mut dyn Write, message: &str) {
     // A warning that cannot be written must not stop the output the reader asked for.
     let _ = writeln!(err, "warning: {}", sanitize(message));
+}
+
+fn note(err: &mut dyn Write, message: &str) {
+    let _ = writeln!(err, "note: {}", sanitize(message));
 }

@@ -13,13 +13,16 @@ use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::date::Date;
-use crate::lookup::{is_safe_in_every_shell, normalize};
+use crate::folder::PATCH_SUFFIX;
+use crate::lookup::{self, is_safe_in_every_shell, normalize};
 use crate::markdown::{spans_text, Block, Blocks};
+use crate::parse::derive_key;
+use crate::placeholders::{is_example_url, placeholders};
 use crate::readability::{self, Counts, Readability};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, shown_hidden};
 use crate::tiers::tiering_problem;
-use crate::topic::{Kind, Place, Section, SectionKey, Topic, TopicError};
+use crate::topic::{Header, Kind, Place, Section, SectionKey, Topic, TopicError, BUILT_IN_ORIGIN};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +36,24 @@ pub struct Settings {
     /// A review older than this many years is a warning.
     pub max_age_years: u16,
     pub today: Date,
+}
+
+/// The limits `check` holds a topic to unless told otherwise, and `export` always.
+pub const DEFAULT_MAX_GRADE: f64 = 8.0;
+pub const DEFAULT_WARN_GRADE: f64 = 6.0;
+pub const DEFAULT_WARN_SMOG: f64 = 8.0;
+pub const DEFAULT_MAX_AGE_YEARS: u16 = 3;
+
+impl Settings {
+    pub fn standard(today: Date) -> Settings {
+        Settings {
+            max_grade: DEFAULT_MAX_GRADE,
+            warn_grade: DEFAULT_WARN_GRADE,
+            warn_smog: DEFAULT_WARN_SMOG,
+            max_age_years: DEFAULT_MAX_AGE_YEARS,
+            today,
+        }
+    }
 }
 
 /// Sentences longer than this are hard to follow.
@@ -96,7 +117,7 @@ impl From<Readability> for Figures {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionReport {
-    pub key: SectionKey,
+    pub key: String,
     pub readability: Figures,
 }
 
@@ -111,6 +132,17 @@ pub struct TopicReport {
 }
 
 impl TopicReport {
+    /// A report with nothing in it yet.
+    fn new(slug: String, file: String) -> TopicReport {
+        TopicReport {
+            slug,
+            file,
+            readability: None,
+            sections: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
     pub fn count(&self, level: Level) -> usize {
         self.findings.iter().filter(|f| f.level == level).count()
     }
@@ -144,7 +176,9 @@ impl Checked {
             report: check_topic(topic, settings),
             names: TopicNames {
                 names: names(topic),
+                title_line: topic.field_line("title"),
                 aliases_line: topic.field_line("aliases"),
+                header: topic.header(),
             },
         }
     }
@@ -159,10 +193,26 @@ pub struct Checker {
     names: Vec<TopicNames>,
 }
 
-/// A topic's slug and aliases as a reader would type them, and the line of its aliases.
+/// The names a topic opens by, as a reader would type them, and where they are written.
 struct TopicNames {
-    names: Vec<String>,
+    names: Vec<(String, NameKind)>,
+    title_line: Option<usize>,
     aliases_line: Option<usize>,
+    header: Header,
+}
+
+impl TopicNames {
+    /// Nobody can edit a built-in topic, so a clash with one is the other topic's to fix.
+    fn built_in(&self) -> bool {
+        self.header.origin() == BUILT_IN_ORIGIN
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Slug,
+    Title,
+    Alias,
 }
 
 impl Checker {
@@ -176,22 +226,43 @@ impl Checker {
     /// The reports: each topic's, with the names it shares with others, then one for each
     /// file that could not be read as a topic.
     pub fn finish(mut self, problems: Vec<TopicError>) -> Vec<TopicReport> {
-        let clashes = name_clashes(&self.reports, &self.names);
+        let clashes = name_clashes(&self.names);
+        // In slug order, as the look-up takes them, so that the topic named is the one
+        // `show` opens.
+        let mut headers: Vec<Header> = self.names.iter().map(|n| n.header.clone()).collect();
+        headers.sort_by(|a, b| a.slug.cmp(&b.slug));
         let mut shared: Vec<(usize, Option<usize>, String)> = Vec::new();
         for (at, (report, topic)) in self.reports.iter().zip(&self.names).enumerate() {
-            for name in &topic.names {
+            for (name, kind) in &topic.names {
                 let Some(owners) = clashes.get(name.as_str()) else {
                     continue;
                 };
-                let line = if *name == report.slug {
-                    None
-                } else {
-                    topic.aliases_line
+                if topic.built_in() && owners.iter().any(|&owner| !self.names[owner].built_in()) {
+                    continue;
+                }
+                let slugs: Vec<&str> = owners
+                    .iter()
+                    .map(|&o| self.reports[o].slug.as_str())
+                    .collect();
+                let (line, fix) = match kind {
+                    NameKind::Slug => (
+                        None,
+                        "rename the file, or take the name out of the other topic's aliases",
+                    ),
+                    NameKind::Title => (
+                        topic.title_line,
+                        "give the topic another title, or take the name out of the other \
+                         topic's aliases",
+                    ),
+                    NameKind::Alias => {
+                        (topic.aliases_line, "take it out of `aliases`, or rename it")
+                    }
                 };
+                let opens = lookup::find(&headers, name).map_or("", |h| h.slug.as_str());
                 let message = format!(
-                    "the name `{name}` also belongs to {}: each slug and alias must \
-                     name one topic",
-                    others(owners, &report.slug)
+                    "the name `{name}` also belongs to {}: each slug, title and alias must name \
+                     one topic, and `footcare show {name}` opens {opens}; {fix}",
+                    others(&slugs, &report.slug),
                 );
                 shared.push((at, line, message));
             }
@@ -209,23 +280,40 @@ impl Checker {
                 ))
             });
         }
-        self.reports.extend(problems.into_iter().map(|problem| {
-            TopicReport {
+        for problem in problems {
+            let findings = |file: Option<String>| -> Vec<Finding> {
+                (problem.problems())
+                    .map(|(line, message)| Finding {
+                        level: Level::Error,
+                        file: file.clone(),
+                        line,
+                        message: message.to_string(),
+                    })
+                    .collect()
+            };
+            // A patch that cannot be used is the problem of the topic it was meant for,
+            // which is still checked without it.
+            let patched = (problem.file.strip_suffix(PATCH_SUFFIX))
+                .and_then(|stem| Path::new(stem).file_name())
+                .and_then(|slug| {
+                    (self.reports.iter_mut()).find(|report| *report.slug == *slug.to_string_lossy())
+                });
+            if let Some(report) = patched {
+                report.findings.extend(findings(Some(problem.file.clone())));
+                continue;
+            }
+            let report = TopicReport {
                 slug: Path::new(&problem.file)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
+                findings: findings(None),
                 file: problem.file,
                 readability: None,
                 sections: Vec::new(),
-                findings: vec![Finding {
-                    level: Level::Error,
-                    file: None,
-                    line: problem.line,
-                    message: problem.message,
-                }],
-            }
-        }));
+            };
+            self.reports.push(report);
+        }
         self.reports
     }
 }
@@ -302,6 +390,26 @@ pub fn report_text(reports: &[TopicReport], style: Style) -> String {
     out
 }
 
+/// The errors and warnings of one report, one `path:line: level: message` line each,
+/// for `export`, which shows them before it writes a handout.
+pub fn problems_text(report: &TopicReport) -> String {
+    let mut out = String::new();
+    for finding in (report.findings.iter()).filter(|f| f.level != Level::Note) {
+        let file = finding.file.as_deref().unwrap_or(&report.file);
+        let place = match finding.line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{place}: {}: {}",
+            finding.level.as_str(),
+            finding.message
+        );
+    }
+    out
+}
+
 fn paint_level(level: Level, text: &str, decoration: Decoration) -> String {
     match (decoration, level) {
         (Decoration::Bare, _) => text.to_string(),
@@ -323,29 +431,28 @@ fn counted(errors: usize, warnings: usize) -> String {
 }
 
 /// A topic's slug and aliases, as a reader would type them, each once.
-fn names(topic: &Topic) -> Vec<String> {
-    let mut names = vec![topic.slug.clone()];
-    for alias in &topic.aliases {
-        let name = normalize(alias);
-        if !names.contains(&name) {
-            names.push(name);
+fn names(topic: &Topic) -> Vec<(String, NameKind)> {
+    let mut names = vec![(topic.slug.clone(), NameKind::Slug)];
+    let written = std::iter::once((&topic.title, NameKind::Title))
+        .chain(topic.aliases.iter().map(|alias| (alias, NameKind::Alias)));
+    for (name, kind) in written {
+        let name = normalize(name);
+        if !names.iter().any(|(known, _)| *known == name) {
+            names.push((name, kind));
         }
     }
     names
 }
 
-/// Names that lead to more than one topic, with the slugs of those topics.
-fn name_clashes<'a>(
-    reports: &'a [TopicReport],
-    names: &'a [TopicNames],
-) -> foldhash::HashMap<&'a str, Vec<&'a str>> {
-    let mut owners: foldhash::HashMap<&str, Vec<&str>> = foldhash::HashMap::default();
-    for (report, topic) in reports.iter().zip(names) {
-        for name in &topic.names {
-            owners.entry(name).or_default().push(&report.slug);
+/// Names that lead to more than one topic, with the places of those topics' reports.
+fn name_clashes(names: &[TopicNames]) -> foldhash::HashMap<&str, Vec<usize>> {
+    let mut owners: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
+    for (at, topic) in names.iter().enumerate() {
+        for (name, _) in &topic.names {
+            owners.entry(name).or_default().push(at);
         }
     }
-    owners.retain(|_, slugs| slugs.len() > 1);
+    owners.retain(|_, topics| topics.len() > 1);
     owners
 }
 
@@ -402,19 +509,24 @@ fn prose(section: &Section) -> Vec<Prose<'_>> {
 }
 
 pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
-    let mut report = TopicReport {
-        slug: topic.slug.clone(),
-        file: topic.file.clone(),
-        readability: None,
-        sections: Vec::new(),
-        findings: Vec::new(),
-    };
+    let mut report = TopicReport::new(topic.slug.clone(), topic.file.clone());
     let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_hidden_characters(topic, &mut report);
     check_names_for_shells(topic, &mut report);
     check_review_date(topic, settings, &mut report);
     check_reviewer(topic, &mut report);
+    check_unfinished_fields(topic, &mut report);
+    if let Some(replaced) = &topic.replaces {
+        report.add(
+            Level::Note,
+            None,
+            format!(
+                "replaces the topic `{}` of {replaced}: readers see this file in its place",
+                topic.slug
+            ),
+        );
+    }
 
     let mut total = Counts::of_text(&topic.summary);
     let mut voice = Voice::default();
@@ -423,6 +535,9 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     for (section, blocks) in topic.sections.iter().zip(&parsed) {
         let pieces = prose(section);
         let mut counts = Counts::default();
+        if section.key != SectionKey::Disclaimer {
+            check_template_sentences(&pieces, &mut report);
+        }
         for piece in &pieces {
             let sentences = readability::sentences(&piece.text);
             let piece_counts = Counts::of_sentences(&piece.text, &sentences);
@@ -447,7 +562,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         }
         total.add(counts);
         report.sections.push(SectionReport {
-            key: section.key,
+            key: section.name.clone(),
             readability: Readability::from_counts(counts).into(),
         });
     }
@@ -523,7 +638,8 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
                     Level::Error,
                     None,
                     format!(
-                        "missing section `{key}`: a topic has {}",
+                        "missing section `{key}`: add it, {}; a topic has {}",
+                        how_to_add(topic, key),
                         SectionKey::list_all()
                     ),
                 ),
@@ -568,6 +684,22 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
             }
         }
     }
+    for section in topic
+        .sections
+        .iter()
+        .filter(|s| s.key == SectionKey::Custom)
+    {
+        if section.blocks.blocks.is_empty() {
+            report.add_in(
+                Level::Error,
+                (section.file.as_deref(), section.line),
+                format!(
+                    "section `{}` is empty: write it, or delete it",
+                    section.name
+                ),
+            );
+        }
+    }
     check_counts(topic, report);
     check_tiers(topic, report);
     if topic.sources.is_empty() {
@@ -577,6 +709,19 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
             "no sources: list where the facts come from, each with title, publisher and date"
                 .to_string(),
         );
+    }
+}
+
+/// How a section is written in the topic's own kind of file.
+fn how_to_add(topic: &Topic, key: SectionKey) -> String {
+    if topic.file.ends_with(".md") {
+        let title = key.default_title(topic.kind);
+        match derive_key(title) == key.as_str() {
+            true => format!("as `## {title}`"),
+            false => format!("as `## {title} {{#{key}}}`"),
+        }
+    } else {
+        format!("as `{key}:` under `sections`")
     }
 }
 
@@ -820,6 +965,83 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
 
 /// A topic names its clinical reviewer only when one really reviewed it; without one,
 /// that is worth knowing, though nothing in the file is wrong.
+/// Each paragraph or item that still holds one of the template's instructions.
+fn check_template_sentences(pieces: &[Prose], report: &mut TopicReport) {
+    for piece in pieces {
+        if let Some(sentence) = placeholders().sentence_in(&piece.text) {
+            report.add_in(
+                Level::Error,
+                piece.place,
+                format!(
+                    "\"{sentence}\" is the template's placeholder: write the topic's own words \
+                     here, from its sources"
+                ),
+            );
+        }
+    }
+}
+
+/// Fields that are empty, or still hold what `footcare new` wrote in them.
+fn check_unfinished_fields(topic: &Topic, report: &mut TopicReport) {
+    let found = placeholders();
+    let mut unfinished = |field: &str, message: String| {
+        report.add(Level::Error, topic.field_line(field), message);
+    };
+    if topic.title.trim().is_empty() {
+        unfinished(
+            "title",
+            "`title` is empty: give the topic's name as a reader says it".into(),
+        );
+    }
+    if topic.summary.trim().is_empty() {
+        unfinished(
+            "summary",
+            "`summary` is empty: say in one sentence what the topic is about".into(),
+        );
+    } else if let Some(sentence) = found.sentence_in(&topic.summary) {
+        unfinished(
+            "summary",
+            format!("`summary` is the template's \"{sentence}\": say in one sentence of your own what the topic is about"),
+        );
+    }
+    for alias in &topic.aliases {
+        if alias.trim().is_empty() {
+            unfinished("aliases", "`aliases` holds an empty name: delete it".into());
+        } else if found.is_alias(alias) {
+            unfinished(
+                "aliases",
+                format!("the alias \"{alias}\" is the template's: list other names readers type for the topic, or delete `aliases`"),
+            );
+        }
+    }
+    if topic.tags.iter().any(|tag| tag.trim().is_empty()) {
+        unfinished("tags", "`tags` holds an empty tag: delete it".into());
+    }
+    for (number, source) in (1..).zip(&topic.sources) {
+        let title = &source.title;
+        if title.trim().is_empty() {
+            unfinished(
+                "sources",
+                format!(
+                    "source {number} has an empty `title`: give the title the source itself has"
+                ),
+            );
+        } else if found.is_source_title(title) {
+            unfinished("sources", format!("source {number}'s title \"{title}\" is the template's: give the title the source itself has"));
+        }
+        if let Some(publisher) = source
+            .publisher
+            .as_deref()
+            .filter(|p| found.is_publisher(p))
+        {
+            unfinished("sources", format!("source {number}'s publisher \"{publisher}\" is the template's: name who published it"));
+        }
+        if let Some(url) = source.url.as_deref().filter(|url| is_example_url(url)) {
+            unfinished("sources", format!("source {number}'s url {url} is an example address, not a source: give the address the facts come from"));
+        }
+    }
+}
+
 fn check_reviewer(topic: &Topic, report: &mut TopicReport) {
     if topic.reviewed_by.is_none() {
         report.add(
@@ -839,7 +1061,8 @@ fn check_review_date(topic: &Topic, settings: &Settings, report: &mut TopicRepor
             Level::Error,
             line,
             format!(
-                "reviewed {} is in the future (today is {})",
+                "reviewed {} is in the future (today is {}): give the day the topic was last \
+                 checked",
                 topic.reviewed, settings.today
             ),
         );
@@ -1159,7 +1382,7 @@ mod tests {
     fn section(markdown: &str, body_line: Option<usize>) -> Section {
         let blocks = to_located_blocks(markdown);
         Section::new(
-            SectionKey::Overview,
+            "overview".into(),
             "O".into(),
             markdown.into(),
             (None, body_line),
@@ -1190,13 +1413,7 @@ mod tests {
             parse_topic("t.yaml", "t", FileFormat::Yaml, &text).unwrap()
         };
         let messages = |reviewed: &str| {
-            let mut report = TopicReport {
-                slug: String::new(),
-                file: String::new(),
-                readability: None,
-                sections: Vec::new(),
-                findings: Vec::new(),
-            };
+            let mut report = TopicReport::new(String::new(), String::new());
             check_review_date(&topic(reviewed), &settings(), &mut report);
             report.findings
         };
@@ -1205,5 +1422,37 @@ mod tests {
         assert_eq!(messages("2023-11-23")[0].level, Level::Warning);
         assert!(messages("2023-11-24").is_empty());
         assert!(messages("2026-11-24").is_empty());
+    }
+
+    #[test]
+    fn empty_fields_are_errors_at_their_lines() {
+        let text = "title: \"\"\nsummary: \" \"\nkind: condition\nreviewed: 2026-01-01\n\
+                    aliases: [\"\"]\ntags: [\"\"]\nsources:\n  - title: \"\"\n    \
+                    publisher: P\n    date: 2026\n";
+        let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
+        let mut report = TopicReport::new(String::new(), String::new());
+        check_unfinished_fields(&topic, &mut report);
+        let found: Vec<(Option<usize>, &str)> = (report.findings.iter())
+            .map(|f| (f.line, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(1),
+                    "`title` is empty: give the topic's name as a reader says it"
+                ),
+                (
+                    Some(2),
+                    "`summary` is empty: say in one sentence what the topic is about"
+                ),
+                (Some(5), "`aliases` holds an empty name: delete it"),
+                (Some(6), "`tags` holds an empty tag: delete it"),
+                (
+                    Some(7),
+                    "source 1 has an empty `title`: give the title the source itself has"
+                ),
+            ]
+        );
     }
 }

@@ -7,6 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use clap_complete::{ArgValueCandidates, ArgValueCompleter};
 
+use crate::check::{
+    DEFAULT_MAX_AGE_YEARS, DEFAULT_MAX_GRADE, DEFAULT_WARN_GRADE, DEFAULT_WARN_SMOG,
+};
 use crate::complete::{path_candidates, section_candidates, topic_candidates};
 
 use crate::terminal::ColorChoice;
@@ -82,8 +85,16 @@ Examples:
     #[command(after_help = "\
 Sections, in reading order: key-points, overview, indications, preparing
 (procedures only), procedure, recovery, outlook, risks, warning-signs,
-questions, disclaimer. A topic may leave some out; the error for a missing
-one lists those it has.
+questions, disclaimer; a clinic's topic may add sections of its own. A section
+is named by its key or its heading; `sources` names the sources and review
+date. A topic may leave some out; the error for a missing one lists those it
+has.
+
+A name opens the topic whose slug it is, else the one whose title it is, else
+the one with it as an alias. Where two topics share a title or an alias, a
+clinic's topic comes before a built-in one, then the first by slug, with a
+warning; `footcare check` reports such clashes. On a terminal, a topic that
+replaces another of the same slug says so on stderr.
 
 Examples:
   footcare show plantar-fascia-release
@@ -91,7 +102,8 @@ Examples:
   footcare show calf-strain --section warning-signs --section risks
   footcare show gastrocnemius-release --section risks --plain | grep -i nerve
   footcare show calf-strain --format json | jq '.sections[].key'
-  footcare show calf-strain --format markdown --front-matter > calf-strain.md")]
+  footcare show calf-strain --format markdown --front-matter > calf-strain.md
+  footcare show --file ./draft/heel-pad-bruise.md")]
     Show(ShowArgs),
 
     /// Find a word or phrase in every topic, one matching paragraph or item a line
@@ -114,7 +126,9 @@ Examples:
     /// Check topics: structure, sources, review dates, and how easy they are to read
     #[command(after_help = "\
 Checks every topic footcare reads: the built-in topics and the clinic folders
-(see `footcare paths`), or only --content-dir. Each finding prints as
+(see `footcare paths`), or only --content-dir; or, given files or folders, only
+the topics and patches in them, still against every other topic's names. Each
+finding prints as
 path:line: level: message, where level is error, warning or note (a finding
 about a whole file has no line), then one line a topic with its Flesch-Kincaid
 grade, SMOG index, Flesch reading ease and words a sentence.
@@ -123,6 +137,7 @@ Exit status: 1 if any topic has an error, else 0. Warnings do not fail.
 
 Examples:
   footcare check
+  footcare check ~/.local/share/footcare/topics/heel-pad-bruise.md
   footcare check --content-dir ./our-topics --warn-grade 7
   footcare check --format json | jq '.topics[] | {slug, grade: .readability.fk_grade}'")]
     Check(CheckArgs),
@@ -140,11 +155,14 @@ Each line is LOCATION<TAB>STATE, where STATE is built-in, exists or missing.")]
 
     /// Start a new topic from a template, in the first clinic folder that can take it
     #[command(after_help = "\
-The new file has every field and section, each holding text to replace. It is
-written to --content-dir if given, else to the first clinic folder that exists
-and that you can write, else to the first clinic folder that does not exist
-yet, which is created. The path of the new file is printed. An existing file
-is never overwritten.
+The new file has every field and section, each holding text to replace:
+`footcare check` fails until every placeholder is gone. It is written to
+--content-dir if given, else to the first clinic folder that exists and that
+you can write, else to the first clinic folder that does not exist yet, which
+is created. The path of the new file is printed. An existing file is never
+overwritten, and a slug that is already a topic's is refused unless --replace
+says the new file is to replace it (it is then written to a folder after that
+topic's, where it wins).
 
 Examples:
   footcare new heel-pad-bruise --kind condition
@@ -173,6 +191,10 @@ a browser and print it. The warning signs are boxed, each step of the
 checklists has a box to tick, and the sources, the review date and the
 disclaimer close the page.
 
+A topic is checked first, as `footcare check` would: one with errors is not
+exported unless --ignore-check, and its errors and warnings are listed on
+stderr. With --output, an existing file is kept unless --force.
+
 Examples:
   footcare export plantar-fascia-release -o plantar-fascia-release.html
   footcare export calf-strain --format markdown > calf-strain-handout.md")]
@@ -191,6 +213,10 @@ pub struct NewArgs {
     /// Print the template instead of writing a file
     #[arg(long)]
     pub stdout: bool,
+
+    /// Write the file even though a topic with this slug exists, which it will replace
+    #[arg(long)]
+    pub replace: bool,
 }
 
 // By hand, not derived: the topic model does not depend on the command line.
@@ -234,14 +260,27 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The topic: its slug, title, or another name for it
-    #[arg(add = ArgValueCompleter::new(topic_candidates))]
-    pub topic: String,
+    #[arg(add = ArgValueCompleter::new(topic_candidates), required_unless_present = "file")]
+    pub topic: Option<String>,
+
+    /// Export the topic in FILE, a topic file in no topic folder, instead of a named topic
+    #[arg(long, value_name = "FILE", conflicts_with = "topic",
+          add = ArgValueCompleter::new(path_candidates))]
+    pub file: Option<PathBuf>,
+
+    /// Export even a topic that fails `footcare check`; its problems are still listed
+    #[arg(long)]
+    pub ignore_check: bool,
+
+    /// With --output, replace a file that already exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 
     /// The handout's format
     #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
     pub format: ExportFormat,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output; an existing file is kept unless --force
     #[arg(long, short, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub output: Option<PathBuf>,
 }
@@ -290,20 +329,24 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Check only these topic files, patches or folders
+    #[arg(value_name = "PATH", add = ArgValueCompleter::new(path_candidates))]
+    pub paths: Vec<PathBuf>,
+
     /// A topic above this Flesch-Kincaid grade is an error
-    #[arg(long, value_name = "GRADE", default_value_t = 8.0)]
+    #[arg(long, value_name = "GRADE", default_value_t = DEFAULT_MAX_GRADE)]
     pub max_grade: f64,
 
     /// A topic above this Flesch-Kincaid grade is a warning
-    #[arg(long, value_name = "GRADE", default_value_t = 6.0)]
+    #[arg(long, value_name = "GRADE", default_value_t = DEFAULT_WARN_GRADE)]
     pub warn_grade: f64,
 
     /// A topic above this SMOG index is a warning
-    #[arg(long, value_name = "INDEX", default_value_t = 8.0)]
+    #[arg(long, value_name = "INDEX", default_value_t = DEFAULT_WARN_SMOG)]
     pub warn_smog: f64,
 
     /// A topic last reviewed more than this many years ago is a warning
-    #[arg(long, value_name = "YEARS", default_value_t = 3)]
+    #[arg(long, value_name = "YEARS", default_value_t = DEFAULT_MAX_AGE_YEARS)]
     pub max_age: u16,
 
     /// Output format
@@ -341,10 +384,16 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The topic: its slug (as `footcare list` shows it), its title, or another name for it
-    #[arg(add = ArgValueCompleter::new(topic_candidates))]
-    pub topic: String,
+    #[arg(add = ArgValueCompleter::new(topic_candidates), required_unless_present = "file")]
+    pub topic: Option<String>,
 
-    /// Show only this section; repeat it to show several, in the order given
+    /// Show the topic in FILE, a topic file in no topic folder, to preview it
+    #[arg(long, value_name = "FILE", conflicts_with = "topic",
+          add = ArgValueCompleter::new(path_candidates))]
+    pub file: Option<PathBuf>,
+
+    /// Show only this section (its key, its heading, or `sources`); repeat for several, in
+    /// the order given
     #[arg(long, short, value_name = "KEY", add = ArgValueCandidates::new(section_candidates))]
     pub section: Vec<String>,
 

@@ -51,11 +51,8 @@ impl FolderFile {
         if let Some(refusal) = &self.refused {
             return Err(refusal.clone());
         }
-        read_limited(&self.path).map_err(|(line, message)| TopicError {
-            file: self.shown(),
-            line,
-            message,
-        })
+        read_limited(&self.path)
+            .map_err(|(line, message)| TopicError::new(self.shown(), line, message))
     }
 }
 
@@ -67,20 +64,22 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// Opens `dir`, or says why it cannot be read.
+    /// Opens `dir`, or says why it cannot be read. An empty path is the current folder,
+    /// whose files are then shown by their bare names, as they were typed.
     pub fn open(dir: &Path) -> io::Result<Folder> {
+        let listed = listed(dir);
         // Opening the listing proves that it can be read, without reading an entry.
-        fs::read_dir(dir)?;
+        fs::read_dir(listed)?;
         Ok(Folder {
             dir: dir.to_path_buf(),
-            root: fs::canonicalize(dir)?,
+            root: fs::canonicalize(listed)?,
         })
     }
 
     /// Every file that can be a topic or a patch, in file-name order.
     pub fn files(&self) -> io::Result<Vec<FolderFile>> {
         let mut names: Vec<(String, OsString, fs::FileType)> = Vec::new();
-        for entry in fs::read_dir(&self.dir)? {
+        for entry in fs::read_dir(listed(&self.dir))? {
             let entry = entry?;
             let name = entry.file_name();
             let lossy = name.to_string_lossy().into_owned();
@@ -132,12 +131,12 @@ impl Folder {
                 (slug.to_string(), Role::Topic(format))
             }
         };
-        let refused = (is_link && links_outside(&self.root, &path)).then(|| TopicError {
-            file: shown(&path),
-            line: None,
-            message: "a link to a file outside the content folder, which footcare does not \
-                      follow"
-                .to_string(),
+        let refused = (is_link && links_outside(&self.root, &path)).then(|| {
+            TopicError::new(
+                shown(&path),
+                None,
+                "a link to a file outside the content folder, which footcare does not follow",
+            )
         });
         Some(FolderFile {
             slug,
@@ -149,7 +148,7 @@ impl Folder {
 }
 
 /// Whether a name, by itself, can be a topic's or a patch's.
-fn is_candidate(name: &str) -> bool {
+pub fn is_candidate(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(PATCH_SUFFIX) || topic_file_name(name).is_some())
 }
 
@@ -167,11 +166,7 @@ fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
                     "{} defines the same topic; keep one of the two files",
                     files[first].shown()
                 );
-                files[at].refused = Some(TopicError {
-                    file: files[at].shown(),
-                    line: None,
-                    message,
-                });
+                files[at].refused = Some(TopicError::new(files[at].shown(), None, message));
             }
             None => {
                 first_of_slug.insert(files[at].slug.clone(), at);
@@ -179,6 +174,14 @@ fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
         }
     }
     files
+}
+
+/// The folder to list for `dir`: the current one for an empty path.
+pub fn listed(dir: &Path) -> &Path {
+    match dir.as_os_str().is_empty() {
+        true => Path::new("."),
+        false => dir,
+    }
 }
 
 /// A path as messages show it: file names are content too, and may hold control

@@ -7,10 +7,10 @@ use crate::check::TopicReport;
 use crate::date::Date;
 use crate::markdown::{plain_in_markdown, top_level_items};
 use crate::parse::derive_key;
-use crate::render::render_plain;
+use crate::render::{render_plain, review_lines, source_line};
 use crate::search::Match;
 use crate::tiers::Tier;
-use crate::topic::{Header, Kind, Section, SectionKey, Source, Topic};
+use crate::topic::{Header, Kind, Part, Section, Source, Topic};
 
 #[derive(Serialize)]
 struct TopicJson<'a> {
@@ -22,7 +22,7 @@ struct TopicJson<'a> {
 
 #[derive(Serialize)]
 struct SectionJson<'a> {
-    key: SectionKey,
+    key: &'a str,
     title: &'a str,
     markdown: &'a str,
     /// The section as plain text, without its heading.
@@ -94,11 +94,16 @@ impl JsonList {
 
 /// The sections `show` prints: all of them in document order, or the asked ones in the
 /// asked order.
-fn selected<'a>(topic: &'a Topic, keys: &[SectionKey]) -> Vec<&'a Section> {
-    if keys.is_empty() {
+fn selected<'a>(topic: &'a Topic, parts: &[Part]) -> Vec<&'a Section> {
+    if parts.is_empty() {
         topic.sections.iter().collect()
     } else {
-        keys.iter().filter_map(|&key| topic.section(key)).collect()
+        (parts.iter())
+            .filter_map(|part| match part {
+                Part::Section(name) => topic.section_named(name),
+                Part::Sources => None,
+            })
+            .collect()
     }
 }
 
@@ -109,14 +114,14 @@ fn to_json(value: &impl Serialize) -> String {
     json
 }
 
-pub fn topic_json(topic: &Topic, keys: &[SectionKey]) -> String {
-    let sections = selected(topic, keys)
+pub fn topic_json(topic: &Topic, parts: &[Part]) -> String {
+    let sections = selected(topic, parts)
         .into_iter()
         .map(|section| {
             let blocks = &section.blocks;
             let items = top_level_items(&blocks.blocks);
             SectionJson {
-                key: section.key,
+                key: &section.name,
                 title: &section.title,
                 markdown: &section.markdown,
                 text: render_plain(&blocks.blocks).trim_end().to_string(),
@@ -173,7 +178,7 @@ impl<'a> FrontMatter<'a> {
 /// The topic as a Markdown topic file would hold it: each section under its `## ` heading,
 /// with a `{#key}` where the heading text would not give the key. The front matter comes
 /// first only when asked for.
-pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) -> String {
+pub fn topic_markdown(topic: &Topic, parts: &[Part], front_matter: bool) -> String {
     let mut out = String::new();
     if front_matter {
         let fields = FrontMatter::of(topic);
@@ -181,19 +186,31 @@ pub fn topic_markdown(topic: &Topic, keys: &[SectionKey], front_matter: bool) ->
         out.push_str(&serde_yaml::to_string(&fields).expect("topic fields serialize as YAML"));
         out.push_str("---\n\n");
     }
-    for (index, section) in selected(topic, keys).into_iter().enumerate() {
+    for (index, section) in selected(topic, parts).into_iter().enumerate() {
         if index > 0 {
             out.push('\n');
         }
         out.push_str("## ");
         out.push_str(&plain_in_markdown(&section.title));
-        if derive_key(&section.title) != section.key.as_str() {
-            out.push_str(&format!(" {{#{}}}", section.key));
+        if derive_key(&section.title) != section.name {
+            out.push_str(&format!(" {{#{}}}", section.name));
         }
         out.push_str("\n\n");
         if !section.markdown.is_empty() {
             out.push_str(&section.markdown);
             out.push('\n');
+        }
+    }
+    if parts.contains(&Part::Sources) {
+        if !out.is_empty() && !front_matter {
+            out.push('\n');
+        }
+        out.push_str("## Sources\n\n");
+        for source in &topic.sources {
+            out.push_str(&format!("- {}\n", plain_in_markdown(&source_line(source))));
+        }
+        for line in review_lines(topic) {
+            out.push_str(&format!("\n{}\n", plain_in_markdown(&line)));
         }
     }
     out

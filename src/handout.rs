@@ -56,7 +56,7 @@ pub fn html(topic: &Topic) -> String {
     {
         out.push_str(&format!(
             "<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
-            section.key,
+            section.name,
             escape(&section.title),
             blocks_html(&section.blocks.blocks)
         ));

@@ -7,10 +7,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::builtin;
-use crate::folder::{io_reason, shown, Folder, FolderFile, Role};
+use crate::folder::{io_reason, listed, shown, Folder, FolderFile, Role, PATCH_SUFFIX};
 use crate::parse::{parse_header, parse_patch, parse_topic, topic_file_name, FileFormat};
 use crate::patch::add_sections;
 use crate::sanitize::sanitize_name;
@@ -144,6 +145,9 @@ impl Plan {
     fn topic(&self) -> (Option<Topic>, Problems) {
         let mut problems = Problems::default();
         let mut topic = self.first(&mut problems, |c| c.topic(&self.slug));
+        if let Some(topic) = topic.as_mut() {
+            topic.replaces = self.replaced(&topic.file);
+        }
         for patch in &self.patches {
             let applied = match topic.as_mut() {
                 Some(topic) => patch.apply(topic),
@@ -154,6 +158,13 @@ impl Plan {
             }
         }
         (topic, problems)
+    }
+
+    /// The file that the topic read from `file` takes the place of: the one in the layer
+    /// below it, if any.
+    fn replaced(&self, file: &str) -> Option<String> {
+        let at = self.candidates.iter().position(|c| c.file() == file)?;
+        self.candidates.get(at + 1).map(Candidate::file)
     }
 
     fn first<T>(
@@ -173,14 +184,13 @@ impl Plan {
     /// What is said of a patch whose topic gave nothing: a refused patch says why it was
     /// refused, any other that its topic is missing.
     fn stray(&self, patch: &Patch) -> TopicError {
-        patch.file.refused.clone().unwrap_or_else(|| TopicError {
-            file: patch.file.shown(),
-            line: None,
+        patch.file.refused.clone().unwrap_or_else(|| {
             // The slug comes from the patch's file name, which may hold anything.
-            message: format!(
+            let message = format!(
                 "a patch for `{}`, but there is no such topic",
                 sanitize_name(&self.slug)
-            ),
+            );
+            TopicError::new(patch.file.shown(), None, message)
         })
     }
 }
@@ -321,13 +331,10 @@ pub struct Found {
     /// `None` when no layer has a file for the slug.
     pub topic: Option<Loaded>,
     pub warnings: Vec<TopicError>,
+    /// The patches that could not be used, and so were left out of the topic.
+    pub patches_left_out: Vec<TopicError>,
 }
 
-/// Reads the topic `slug`, as [`Catalog`] would find it, but from its own files alone.
-/// Its file in the last layer that has one is the topic: if that file cannot be used, or
-/// the layer has two, that is the answer, rather than an older topic of the same name. A
-/// patch that cannot be used is an error too, since the topic would be shown without the
-/// clinic's additions; a patch that leads out of its folder is skipped with a warning.
 /// The header of every topic that can be read from `source`, or none when its folders
 /// cannot be read at all: for a tip or a completion, which must never fail.
 pub fn headers_or_none(source: &ContentSource) -> Vec<Header> {
@@ -336,9 +343,16 @@ pub fn headers_or_none(source: &ContentSource) -> Vec<Header> {
         .unwrap_or_default()
 }
 
+/// Reads the topic `slug`, as [`Catalog`] would find it, but from its own files alone.
+/// Its file in the last layer that has one is the topic: if that file cannot be used, or
+/// the layer has two, that is the answer, rather than an older topic of the same name. A
+/// patch that cannot be used is left out, and named in [`Found::patches_left_out`]; a
+/// patch that leads out of its folder is skipped with a warning.
 pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
     let mut warnings = Problems::default();
     let mut chosen: Option<Vec<Candidate>> = None;
+    // The first file of the layer below the chosen one, which the topic replaces.
+    let mut replaced: Option<String> = None;
     let mut patches: Vec<Patch> = Vec::new();
     for (layer, dir) in source.folders().iter().enumerate() {
         let layer = layer + 1;
@@ -358,15 +372,24 @@ pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
             }
         }
         if !candidates.is_empty() {
+            replaced = chosen
+                .as_ref()
+                .and_then(|below| below.first())
+                .map(Candidate::file);
             chosen = Some(candidates);
         }
     }
-    let candidates = chosen.unwrap_or_else(|| {
-        (built_in_candidates(source))
-            .filter(|(built_in_slug, _)| *built_in_slug == slug)
-            .map(|(_, candidate)| candidate)
-            .collect()
-    });
+    let built_in: Vec<Candidate> = (built_in_candidates(source))
+        .filter(|(built_in_slug, _)| *built_in_slug == slug)
+        .map(|(_, candidate)| candidate)
+        .collect();
+    let candidates = match chosen {
+        Some(candidates) => {
+            replaced = replaced.or_else(|| built_in.first().map(Candidate::file));
+            candidates
+        }
+        None => built_in,
+    };
     // Two files for one topic, or one that leads out of its folder: which page is meant
     // is not clear, so none is shown.
     let refusal = candidates
@@ -380,20 +403,58 @@ pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
         (None, Some(candidate)) => Some(candidate.topic(slug)),
         (None, None) => None,
     };
+    // A patch that cannot be used is left out, and said so: the topic beneath it is still
+    // whole and checked, and `check` fails on the patch.
+    let mut left_out = Problems::default();
     if let Some(Ok(found)) = topic.as_mut() {
+        found.replaces = replaced;
         for patch in &patches {
             if let Some(refusal) = &patch.file.refused {
                 warnings.note(patch.place, refusal.clone());
             } else if let Err(problem) = patch.apply(found) {
-                topic = Some(Err(problem));
-                break;
+                left_out.note(patch.place, problem);
             }
         }
     }
     Ok(Found {
         topic,
         warnings: warnings.into_sorted(),
+        patches_left_out: left_out.into_sorted(),
     })
+}
+
+/// The topic in one file named on the command line, in no folder footcare reads: read
+/// with the same care as a folder's files, without patches.
+pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let Some((slug, format)) = name.as_deref().and_then(topic_file_name) else {
+        anyhow::bail!(
+            "{} is not a topic file: a topic file is named like calf-strain.md or \
+             calf-strain.yaml",
+            shown(path)
+        );
+    };
+    if name
+        .as_deref()
+        .is_some_and(|name| name.ends_with(PATCH_SUFFIX))
+    {
+        anyhow::bail!(
+            "{} is a patch, not a topic: check it with `footcare check {}`, or show its \
+             topic with the patch in its folder",
+            shown(path),
+            shown(path)
+        );
+    }
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let folder =
+        Folder::open(dir).with_context(|| format!("cannot read the folder of {}", shown(path)))?;
+    let file = (folder.files_for(slug).into_iter())
+        .find(|file| file.role == Role::Topic(format) && file.path.file_name() == path.file_name())
+        .with_context(|| format!("cannot read {}: no such file", shown(path)))?;
+    let text = file.read()?;
+    Ok(parse_topic(&file.shown(), slug, format, &text)?)
 }
 
 /// The built-in topics, each with its slug, when the source has them: the first layer.
@@ -423,7 +484,7 @@ fn open_folder(
     problems: &mut Problems,
 ) -> anyhow::Result<Option<Folder>> {
     let only_folder = matches!(source, ContentSource::Dir(_));
-    if !dir.is_dir() {
+    if !listed(dir).is_dir() {
         if only_folder {
             anyhow::bail!(
                 "the content folder {} does not exist or is not a folder \
@@ -459,11 +520,11 @@ fn folder_problem(
     }
     problems.note(
         (false, layer, 0),
-        TopicError {
-            file: shown(dir),
-            line: None,
-            message: format!("cannot read this topic folder: {}", io_reason(error)),
-        },
+        TopicError::new(
+            shown(dir),
+            None,
+            format!("cannot read this topic folder: {}", io_reason(error)),
+        ),
     );
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use crate::sanitize::is_hidden;
 
-use crate::topic::Header;
+use crate::topic::{Header, BUILT_IN_ORIGIN};
 
 /// How a typed name compares with slugs and aliases: case ignored, spaces and
 /// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
@@ -25,18 +25,61 @@ pub fn is_safe_in_every_shell(word: &str) -> bool {
         })
 }
 
-/// The topic whose slug, title or one of whose aliases matches `name`, tried in that order.
+/// The topic that `name` opens: the one whose slug it is; else one whose title it is;
+/// else one whose alias it is. Where several topics have the same title or alias, a
+/// clinic's topic comes before a built-in one (the clinic chose the name), then the first
+/// in slug order. `topics` are in slug order.
 pub fn find<'a>(topics: &'a [Header], name: &str) -> Option<&'a Header> {
     let wanted = normalize(name);
-    topics
-        .iter()
-        .find(|t| t.slug == wanted)
-        .or_else(|| topics.iter().find(|t| normalize(&t.title) == wanted))
-        .or_else(|| {
-            topics
-                .iter()
-                .find(|t| t.aliases.iter().any(|a| normalize(a) == wanted))
-        })
+    (0..=2).find_map(|level| {
+        (topics.iter())
+            .filter(|t| match_level(t, &wanted) == Some(level))
+            .min_by_key(|t| t.origin() == BUILT_IN_ORIGIN)
+    })
+}
+
+/// How closely a topic claims a name already normalised: 0 by its slug, 1 by its title,
+/// 2 by an alias.
+fn match_level(topic: &Header, wanted: &str) -> Option<u8> {
+    if topic.slug == wanted {
+        Some(0)
+    } else if normalize(&topic.title) == wanted {
+        Some(1)
+    } else if topic.aliases.iter().any(|a| normalize(a) == wanted) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Why [`find`] chose `chosen` for `name` over the other topics that claim it, in the
+/// words of its rule.
+pub fn why_chosen(topics: &[Header], name: &str, chosen: &Header) -> &'static str {
+    let wanted = normalize(name);
+    let level = match_level(chosen, &wanted);
+    let mut rivals = (topics.iter())
+        .filter(|t| t.slug != chosen.slug && match_level(t, &wanted) == level)
+        .peekable();
+    if rivals.peek().is_none() {
+        return match level {
+            Some(0) => "a slug always opens its own topic",
+            _ => "a title comes before an alias",
+        };
+    }
+    if chosen.origin() != BUILT_IN_ORIGIN && rivals.any(|t| t.origin() == BUILT_IN_ORIGIN) {
+        "a clinic's topic comes before a built-in one"
+    } else {
+        "the first by slug comes first"
+    }
+}
+
+/// Every topic `name` could mean, by slug, title or alias, in slug order: more than one
+/// makes the name ambiguous.
+pub fn claimants<'a>(topics: &'a [Header], name: &str) -> Vec<&'a Header> {
+    let wanted = normalize(name);
+    (topics.iter())
+        .filter(|t| match_level(t, &wanted).is_some())
+        .collect()
 }
 
 /// Up to three slugs close to `name`, closest first.
@@ -118,6 +161,48 @@ mod tests {
             "plantar-fascia-release"
         );
         assert!(find(&topics, "knee").is_none());
+    }
+
+    #[test]
+    fn a_shared_name_opens_by_slug_then_title_then_a_clinics_topic_then_slug_order() {
+        let in_file = |file: &str, slug: &str, aliases: &str| Header {
+            file: file.to_string(),
+            ..topic(slug, aliases)
+        };
+        let built_in =
+            |slug: &str, aliases: &str| in_file(&format!("<built-in>/{slug}.md"), slug, aliases);
+        let clinic =
+            |slug: &str, aliases: &str| in_file(&format!("clinic/{slug}.md"), slug, aliases);
+        let opens = |topics: &[Header], name: &str| {
+            let chosen = find(topics, name).unwrap();
+            (chosen.slug.clone(), why_chosen(topics, name, chosen))
+        };
+        let topics = [built_in("heel-pain", ""), clinic("heel-wrap", "heel pain")];
+        assert_eq!(
+            opens(&topics, "heel pain"),
+            ("heel-pain".into(), "a slug always opens its own topic")
+        );
+        let topics = [
+            built_in("heel-pad", "title of heel wrap"),
+            clinic("heel-wrap", ""),
+        ];
+        assert_eq!(
+            opens(&topics, "title of heel wrap"),
+            ("heel-wrap".into(), "a title comes before an alias")
+        );
+        let topics = [built_in("a-built-in", "pad"), clinic("b-clinic", "pad")];
+        assert_eq!(
+            opens(&topics, "pad"),
+            (
+                "b-clinic".into(),
+                "a clinic's topic comes before a built-in one"
+            )
+        );
+        let topics = [clinic("a-clinic", "pad"), clinic("b-clinic", "pad")];
+        assert_eq!(
+            opens(&topics, "pad"),
+            ("a-clinic".into(), "the first by slug comes first")
+        );
     }
 
     #[test]

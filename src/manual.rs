@@ -28,6 +28,9 @@ A page read without a date of its own has only \fBaccessed\fR, and is shown as "
 .PP
 The section keys, in reading order, are key\-points, overview, indications, preparing (procedures only),
 procedure, recovery, outlook, risks, warning\-signs, questions and disclaimer.
+Any other key is a section of the clinic's own, shown where the file puts it; a heading that is nearly
+a standard key, such as \fB## Risk\fR, is an error, and title, summary, aliases, tags and sources
+cannot be keys.
 .PP
 The warning signs come in three tiers, most urgent first, each a \fB### \fR heading with its key and then
 a list: \fB{#emergency}\fR (call the emergency number now), \fB{#urgent}\fR (call the doctor or surgeon
@@ -39,6 +42,13 @@ when its warning signs are not in tiers; it notes a reworded tier heading and a 
 .PP
 \fISLUG\fR.patch.md in a clinic folder holds sections that are added to the end of the same sections of
 the topic \fISLUG\fR.
+A patch that cannot be used is left out, with a warning, and fails \fBcheck\fR.
+.PP
+A name opens the topic whose slug it is, else the one whose title it is, else the one with it as an
+alias; where topics share a title or an alias, a clinic's topic comes before a built\-in one, then the
+first by slug, with a warning. \fBcheck\fR reports each shared name on the topic that can be edited.
+\fBcheck\fR fails on text left from the \fBnew\fR template and on sources at example.org, example.com
+or example.net; \fBexport\fR refuses a topic that fails \fBcheck\fR unless \fB\-\-ignore\-check\fR.
 .SH ENVIRONMENT
 .TP
 \fBFOOTCARE_CONTENT_DIR\fR
@@ -83,7 +93,8 @@ Success, or a search that matched.
 .TP
 \fB1\fR
 No such topic or section, a bad topic file asked for by name, a search that matched nothing,
-a check that found errors, or output that could not be written.
+a check that found errors, an export refused because its topic fails check, or output that could
+not be written.
 .TP
 \fB2\fR
 A usage error, such as an unknown option or a bad regular expression.

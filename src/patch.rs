@@ -1,14 +1,19 @@
 //! A clinic's patch file adds to a topic's sections without copying the topic.
 
-use crate::topic::{Section, Topic};
+use crate::topic::{Section, SectionKey, Topic};
 
 /// Adds each section of a patch to the end of the topic's section with the same key, or
-/// as a new section where the topic has none.
+/// as a new section where the topic has none: before the disclaimer, which ends a page.
 pub fn add_sections(topic: &mut Topic, additions: Vec<Section>) {
     for addition in additions {
-        match topic.sections.iter_mut().find(|s| s.key == addition.key) {
+        match topic.sections.iter_mut().find(|s| s.name == addition.name) {
             Some(section) => section.append(&addition),
-            None => topic.sections.push(addition),
+            None => {
+                let at = (topic.sections.iter())
+                    .position(|s| s.key == SectionKey::Disclaimer)
+                    .unwrap_or(topic.sections.len());
+                topic.sections.insert(at, addition);
+            }
         }
     }
 }
@@ -18,7 +23,6 @@ mod tests {
     use super::*;
     use crate::markdown::to_located_blocks;
     use crate::parse::{parse_patch, parse_topic, FileFormat};
-    use crate::topic::SectionKey;
 
     #[test]
     fn a_patch_adds_to_a_section_or_adds_the_section() {

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::markdown::{Block, Span};
 use crate::tiers::TierKey;
-use crate::topic::{Header, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
+use crate::topic::{Header, Part, Section, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
 use crate::wrap;
 
 /// How output is laid out.
@@ -45,20 +45,20 @@ pub enum Decoration {
 pub const SHORT_DISCLAIMER: &str =
     "General information only, not medical advice: ask your own doctor about your care.";
 
-/// The blocks `show` prints: the whole topic when `keys` is empty, else the asked sections
+/// The blocks `show` prints: the whole topic when `parts` is empty, else the asked parts
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
 /// A section's blocks are borrowed, not copied.
 pub fn topic_blocks<'a>(
     topic: &'a Topic,
-    keys: &[SectionKey],
+    parts: &[Part],
     closing_note: bool,
 ) -> Vec<Cow<'a, Block>> {
     let mut blocks = Vec::new();
-    let push_section = |blocks: &mut Vec<Cow<'a, Block>>, key: SectionKey| {
-        if let Some(section) = topic.section(key) {
+    let push_section = |blocks: &mut Vec<Cow<'a, Block>>, section: Option<&'a Section>| {
+        if let Some(section) = section {
             let body = &section.blocks;
-            if body.blocks.is_empty() && keys.is_empty() {
+            if body.blocks.is_empty() && parts.is_empty() {
                 return;
             }
             blocks.push(Cow::Owned(Block::Heading {
@@ -69,7 +69,7 @@ pub fn topic_blocks<'a>(
             blocks.extend(body.blocks.iter().map(Cow::Borrowed));
         }
     };
-    if keys.is_empty() {
+    if parts.is_empty() {
         blocks.push(Cow::Owned(Block::Heading {
             level: 1,
             spans: vec![Span::plain(&topic.title)],
@@ -80,20 +80,24 @@ pub fn topic_blocks<'a>(
         )])));
         for section in &topic.sections {
             if section.key != SectionKey::Disclaimer {
-                push_section(&mut blocks, section.key);
+                push_section(&mut blocks, Some(section));
             }
         }
         blocks.extend(sources_blocks(topic).into_iter().map(Cow::Owned));
-        push_section(&mut blocks, SectionKey::Disclaimer);
+        push_section(&mut blocks, topic.section(SectionKey::Disclaimer));
     } else {
-        for &key in keys {
-            push_section(&mut blocks, key);
+        for part in parts {
+            match part {
+                Part::Section(name) => push_section(&mut blocks, topic.section_named(name)),
+                Part::Sources => blocks.extend(sources_blocks(topic).into_iter().map(Cow::Owned)),
+            }
         }
     }
+    let disclaimer = SectionKey::Disclaimer.as_str();
     let shows_disclaimer = topic
         .section(SectionKey::Disclaimer)
         .is_some_and(|s| !s.markdown.trim().is_empty())
-        && (keys.is_empty() || keys.contains(&SectionKey::Disclaimer));
+        && (parts.is_empty() || parts.contains(&Part::Section(disclaimer.to_string())));
     if closing_note && !shows_disclaimer {
         blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
             SHORT_DISCLAIMER,
@@ -598,20 +602,14 @@ mod tests {
         parse_topic("calf-strain.md", "calf-strain", FileFormat::Markdown, text).unwrap()
     }
 
-    fn header(topic: &Topic) -> Header {
-        Header {
-            slug: topic.slug.clone(),
-            file: topic.file.clone(),
-            title: topic.title.clone(),
-            summary: topic.summary.clone(),
-            kind: topic.kind,
-            aliases: topic.aliases.clone(),
-            tags: topic.tags.clone(),
-        }
+    fn parts(keys: &[SectionKey]) -> Vec<Part> {
+        keys.iter()
+            .map(|key| Part::Section(key.to_string()))
+            .collect()
     }
 
     fn plain(topic: &Topic, keys: &[SectionKey]) -> String {
-        render_plain(&topic_blocks(topic, keys, false))
+        render_plain(&topic_blocks(topic, &parts(keys), false))
     }
 
     #[test]
@@ -656,7 +654,7 @@ mod tests {
     #[test]
     fn the_short_disclaimer_closes_pages_without_the_full_one() {
         let note = |keys: &[SectionKey]| {
-            topic_blocks(&topic(), keys, true)
+            topic_blocks(&topic(), &parts(keys), true)
                 .last()
                 .is_some_and(|b| **b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
         };
@@ -716,7 +714,7 @@ mod tests {
     #[test]
     fn colour_brings_escape_codes_and_no_colour_none() {
         let topic = topic();
-        let blocks = topic_blocks(&topic, &[SectionKey::Overview], true);
+        let blocks = topic_blocks(&topic, &parts(&[SectionKey::Overview]), true);
         assert!(render_wrapped(&blocks, Decoration::Colour, 80).contains("\x1b["));
         assert!(!render_wrapped(&blocks, Decoration::Bare, 80).contains('\x1b'));
         assert!(!render_plain(&blocks).contains('\x1b'));
@@ -724,7 +722,7 @@ mod tests {
 
     #[test]
     fn the_plain_list_is_tab_separated() {
-        let topic = header(&topic());
+        let topic = topic().header();
         assert_eq!(
             list_plain(&[topic]),
             "calf-strain\tCalf strain\tA pulled calf muscle.\t.\n"
@@ -737,7 +735,7 @@ mod tests {
         let mut second = topic();
         second.slug = "plantar-fascia-release".to_string();
         second.summary = "word ".repeat(40);
-        let out = list_wrapped(&[header(&first), header(&second)], Decoration::Bare, 60);
+        let out = list_wrapped(&[first.header(), second.header()], Decoration::Bare, 60);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0].find("Calf strain"),

@@ -10,13 +10,14 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::markdown::{spans_text, Block};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, is_hidden};
-use crate::topic::{SectionKey, Topic};
+use crate::topic::Topic;
 
 /// One matching paragraph, list item, heading or code line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Match {
     pub slug: String,
-    pub section: SectionKey,
+    /// The section's key.
+    pub section: String,
     /// The whole paragraph or item that matched, as plain text.
     pub text: String,
 }
@@ -36,17 +37,17 @@ pub fn pattern(text: &str, is_regex: bool) -> Result<Regex, regex::Error> {
 /// The matches in one topic, in document order: each paragraph, item, heading or quote
 /// whole, and code a line at a time. An empty `sections` searches every section. Text is
 /// matched as a reader sees it, so `911` finds `9<U+200B>11`, and reported as shown.
-pub fn matches_in(topic: &Topic, pattern: &Regex, sections: &[SectionKey]) -> Vec<Match> {
+pub fn matches_in(topic: &Topic, pattern: &Regex, sections: &[String]) -> Vec<Match> {
     let mut matches = Vec::new();
     for section in &topic.sections {
-        if !sections.is_empty() && !sections.contains(&section.key) {
+        if !sections.is_empty() && !sections.contains(&section.name) {
             continue;
         }
         each_searchable_text(&section.blocks.blocks, |text| {
             if pattern.is_match(&as_read(&text)) {
                 matches.push(Match {
                     slug: topic.slug.clone(),
-                    section: section.key,
+                    section: section.name.clone(),
                     text: text.into_owned(),
                 });
             }
@@ -143,6 +144,7 @@ fn paint(part: Part, text: &str, decoration: Decoration) -> String {
 mod tests {
     use super::*;
     use crate::parse::{parse_topic, FileFormat};
+    use crate::topic::SectionKey;
 
     fn search_topic(
         topic: &Topic,
@@ -150,7 +152,8 @@ mod tests {
         is_regex: bool,
         sections: &[SectionKey],
     ) -> Vec<Match> {
-        matches_in(topic, &pattern(text, is_regex).unwrap(), sections)
+        let names: Vec<String> = sections.iter().map(|key| key.to_string()).collect();
+        matches_in(topic, &pattern(text, is_regex).unwrap(), &names)
     }
 
     fn topic(slug: &str, body: &str) -> Topic {
@@ -171,7 +174,7 @@ mod tests {
             found,
             [Match {
                 slug: "a".into(),
-                section: SectionKey::Risks,
+                section: SectionKey::Risks.to_string(),
                 text: "A nerve injury can leave you numb.".into()
             }]
         );
@@ -235,7 +238,7 @@ mod tests {
     fn colour_highlights_every_match_and_plain_has_none() {
         let m = Match {
             slug: "a".into(),
-            section: SectionKey::Risks,
+            section: SectionKey::Risks.to_string(),
             text: "pain, more Pain".into(),
         };
         let p = pattern("pain", false).unwrap();
@@ -267,7 +270,7 @@ mod tests {
         let nurse = "\u{1F469}\u{1F3FD}\u{200D}\u{2695}\u{FE0F}";
         let m = Match {
             slug: "a".into(),
-            section: SectionKey::Risks,
+            section: SectionKey::Risks.to_string(),
             text: format!("ask a {nurse} now"),
         };
         let p = pattern("\u{1F469}", false).unwrap();
@@ -283,7 +286,7 @@ mod tests {
     fn a_match_wider_than_the_terminal_wraps_under_a_hanging_indent() {
         let m = Match {
             slug: "calf-strain".into(),
-            section: SectionKey::Risks,
+            section: SectionKey::Risks.to_string(),
             text: "a blood clot called a deep vein thrombosis, or DVT".into(),
         };
         let p = pattern("dvt", false).unwrap();

@@ -1,7 +1,7 @@
 //! Where topics come from: the built-in ones, a single folder, or the built-in ones with a
 //! clinic's folders layered on them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 
@@ -58,6 +58,27 @@ impl ContentSource {
             ContentSource::BuiltIn => &[],
             ContentSource::Dir(dir) => std::slice::from_ref(dir),
             ContentSource::Layered(dirs) => dirs,
+        }
+    }
+
+    /// This source with `dir` among its folders, for checking files in `dir` with the
+    /// topics they are read with: at its own place if the source has it, else on top. With
+    /// `--content-dir`, only `dir`.
+    pub fn with_folder(&self, dir: &Path) -> ContentSource {
+        let identity =
+            |dir: &Path| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let wanted = identity(dir);
+        match self {
+            ContentSource::Dir(own) if identity(own) == wanted => self.clone(),
+            ContentSource::Dir(_) => ContentSource::Dir(dir.to_path_buf()),
+            ContentSource::Layered(dirs) if dirs.iter().any(|d| identity(d) == wanted) => {
+                self.clone()
+            }
+            _ => {
+                let mut dirs = self.folders().to_vec();
+                dirs.push(dir.to_path_buf());
+                ContentSource::layered(dirs)
+            }
         }
     }
 

@@ -16,6 +16,8 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Terminal {
     pub stdout_is_tty: bool,
+    /// Notes meant only for a person at a terminal go to stderr when it is one.
+    pub stderr_is_tty: bool,
     /// `NO_COLOR` is set and not empty.
     pub no_color: bool,
     /// `CLICOLOR_FORCE` is set, not empty and not `0`.
@@ -49,6 +51,7 @@ impl Terminal {
             .filter(|&(columns, rows)| columns > 0 && rows > 0);
         Terminal {
             stdout_is_tty,
+            stderr_is_tty: io::stderr().is_terminal(),
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE")
                 && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0"),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
 use crate::markdown::{to_located_blocks, Blocks};
+use crate::similar::closest;
 use crate::tiers::{self, Tier, TierStart};
 
 /// The sections a topic may hold, in the order a reader meets them.
@@ -23,7 +24,13 @@ pub enum SectionKey {
     WarningSigns,
     Questions,
     Disclaimer,
+    /// A clinic's own section, such as `## Aftercare`: its name is [`Section::name`].
+    Custom,
 }
+
+/// Names a clinic's own section may not take: the standard keys, and the names of the
+/// front matter's fields, which `--section` and JSON already use.
+pub const RESERVED_NAMES: [&str; 5] = ["title", "summary", "aliases", "tags", "sources"];
 
 impl SectionKey {
     pub const ALL: [SectionKey; 11] = [
@@ -53,6 +60,7 @@ impl SectionKey {
             SectionKey::WarningSigns => "warning-signs",
             SectionKey::Questions => "questions",
             SectionKey::Disclaimer => "disclaimer",
+            SectionKey::Custom => "custom",
         }
     }
 
@@ -71,6 +79,7 @@ impl SectionKey {
             (SectionKey::WarningSigns, _) => "Warning signs",
             (SectionKey::Questions, _) => "Questions to ask your doctor",
             (SectionKey::Disclaimer, _) => "Disclaimer",
+            (SectionKey::Custom, _) => "",
         }
     }
 
@@ -78,10 +87,78 @@ impl SectionKey {
         SectionKey::ALL.into_iter().find(|k| k.as_str() == key)
     }
 
+    /// The key of a section named `name` in a file: a standard key, or a clinic's own.
+    /// A name made from a heading that is close to a standard key is refused, so that
+    /// `## Risk` is not quietly a section of its own; the error says what to write instead.
+    pub fn for_name(name: &str, written: NameWritten) -> Result<SectionKey, String> {
+        if let Some(key) = SectionKey::from_key(name) {
+            return Ok(key);
+        }
+        let own_key = match written {
+            NameWritten::YamlKey => "a key of its own under `sections`, such as `aftercare:`",
+            _ => "a key of its own, as in `## Heading {#aftercare}`",
+        };
+        if RESERVED_NAMES.contains(&name) {
+            return Err(format!(
+                "`{name}` is a reserved name, not a section's: give the section {own_key}"
+            ));
+        }
+        if !is_section_name(name) {
+            return Err(format!(
+                "`{name}` cannot be a section's key: give the section {own_key}, in lowercase \
+                 letters, digits and dashes"
+            ));
+        }
+        if written == NameWritten::FromHeading {
+            if let Some(close) = closest_key(name) {
+                return Err(format!(
+                    "`{name}` is not a standard section: to add to `{close}`, name the \
+                     heading for it, as in `## {}`; for a section of your own, give it a key, \
+                     as in `## Heading {{#{name}}}`",
+                    close.default_title(Kind::Procedure)
+                ));
+            }
+        }
+        Ok(SectionKey::Custom)
+    }
+
     /// The keys as a reader would type them, for error messages.
     pub fn list_all() -> String {
         SectionKey::ALL.map(SectionKey::as_str).join(", ")
     }
+}
+
+/// How a section's name is written in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameWritten {
+    /// Made from a Markdown heading's words.
+    FromHeading,
+    /// Given as `{#name}` after a heading.
+    HeadingKey,
+    /// A YAML topic's key under `sections`.
+    YamlKey,
+}
+
+/// The standard key that `name` looks like a slip for, if any.
+pub fn closest_key(name: &str) -> Option<SectionKey> {
+    closest(name, SectionKey::ALL.map(SectionKey::as_str)).and_then(SectionKey::from_key)
+}
+
+/// A section's key is typed on command lines, as slugs are.
+fn is_section_name(name: &str) -> bool {
+    is_valid_slug(name)
+}
+
+/// A slug names a topic in commands and scripts, so it is kept simple:
+/// lowercase ASCII letters, digits and single dashes between words.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
 }
 
 impl fmt::Display for SectionKey {
@@ -122,6 +199,8 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub key: SectionKey,
+    /// The key as typed: a standard key's own, or a clinic's section's name.
+    pub name: String,
     /// The heading the reader sees, which may differ from the key.
     pub title: String,
     /// The section's body as Markdown, without its heading.
@@ -142,6 +221,17 @@ pub struct Section {
     pub appended: Vec<Appended>,
 }
 
+/// What `show --section` can ask for: one of a topic's sections, by its key, or the
+/// topic's sources with its review date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Section(String),
+    Sources,
+}
+
+/// The name `--section` gives the sources by.
+pub const SOURCES_NAME: &str = "sources";
+
 /// Where something is written: in another file than the topic's own (a patch) or not,
 /// and on which line, where that is known.
 pub type Place<'a> = (Option<&'a str>, Option<usize>);
@@ -160,12 +250,13 @@ impl Section {
     /// A section from its parsed parts. The warning signs' tier headings are given their
     /// standard words here, once, so that every output shows the same.
     pub fn new(
-        key: SectionKey,
+        name: String,
         title: String,
         mut markdown: String,
         lines: (Option<usize>, Option<usize>),
         mut blocks: Blocks,
     ) -> Section {
+        let key = SectionKey::from_key(&name).unwrap_or(SectionKey::Custom);
         let tier_starts = if key == SectionKey::WarningSigns {
             tiers::standardize(&mut markdown, &mut blocks)
         } else {
@@ -173,6 +264,7 @@ impl Section {
         };
         Section {
             key,
+            name,
             title,
             markdown,
             line: lines.0,
@@ -200,10 +292,11 @@ impl Section {
             body_line: addition.body_line,
         });
         let file = self.file.take();
+        let name = std::mem::take(&mut self.name);
         *self = Section {
             file,
             appended,
-            ..Section::new(self.key, title, whole, (self.line, self.body_line), blocks)
+            ..Section::new(name, title, whole, (self.line, self.body_line), blocks)
         };
     }
 
@@ -269,16 +362,39 @@ pub struct Topic {
     pub sections: Vec<Section>,
     /// The line of each top-level field in the file, for messages about it.
     pub field_lines: Vec<(String, usize)>,
+    /// The file of the topic with the same slug that this one takes the place of, from a
+    /// layer below: set by the loader.
+    pub replaces: Option<String>,
 }
 
 impl Topic {
+    /// A standard section; a clinic's own are found by [`Topic::section_named`].
     pub fn section(&self, key: SectionKey) -> Option<&Section> {
-        self.sections.iter().find(|s| s.key == key)
+        (key != SectionKey::Custom)
+            .then(|| self.sections.iter().find(|s| s.key == key))
+            .flatten()
+    }
+
+    pub fn section_named(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
     }
 
     /// Where the topic comes from: [`BUILT_IN_ORIGIN`], or the folder that holds its file.
     pub fn origin(&self) -> String {
         origin_of(&self.file)
+    }
+
+    /// Its front matter's names and summary, as `list` and look-ups see them.
+    pub fn header(&self) -> Header {
+        Header {
+            slug: self.slug.clone(),
+            file: self.file.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            kind: self.kind,
+            aliases: self.aliases.clone(),
+            tags: self.tags.clone(),
+        }
     }
 
     /// The line of a top-level field such as `reviewed`, if the file has it.
@@ -291,7 +407,7 @@ impl Topic {
 
     /// The keys this topic has, in document order, for error messages.
     pub fn section_keys(&self) -> String {
-        let keys: Vec<&str> = self.sections.iter().map(|s| s.key.as_str()).collect();
+        let keys: Vec<&str> = self.sections.iter().map(|s| s.name.as_str()).collect();
         keys.join(", ")
     }
 }
@@ -336,14 +452,58 @@ pub struct TopicError {
     pub file: String,
     pub line: Option<usize>,
     pub message: String,
+    /// The file's other problems, in line order, each with its line where known: a file is
+    /// read to its end, so that one run names every problem.
+    pub more: Vec<(Option<usize>, String)>,
 }
 
+impl TopicError {
+    pub fn new(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
+        TopicError {
+            file: file.into(),
+            line,
+            message: message.into(),
+            more: Vec::new(),
+        }
+    }
+
+    /// Every problem of the file, the first one first.
+    pub fn problems(&self) -> impl Iterator<Item = (Option<usize>, &str)> {
+        std::iter::once((self.line, self.message.as_str())).chain(
+            self.more
+                .iter()
+                .map(|(line, message)| (*line, message.as_str())),
+        )
+    }
+}
+
+impl TopicError {
+    /// The first problem alone, and how many more the file has, for a one-line warning.
+    pub fn summary(&self) -> String {
+        let first = place(&self.file, self.line, &self.message);
+        match self.more.len() {
+            0 => first,
+            1 => format!("{first}; and 1 more problem"),
+            n => format!("{first}; and {n} more problems"),
+        }
+    }
+}
+
+fn place(file: &str, line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(line) => format!("{file}:{line}: {message}"),
+        None => format!("{file}: {message}"),
+    }
+}
+
+/// Every problem, one a line.
 impl fmt::Display for TopicError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
+        let mut lines = self
+            .problems()
+            .map(|(line, message)| place(&self.file, line, message));
+        f.write_str(&lines.next().unwrap_or_default())?;
+        lines.try_for_each(|line| write!(f, "\n{line}"))
     }
 }
 

@@ -62,7 +62,7 @@ fn each_broken_fixture_gets_its_finding_and_the_check_goes_on() {
         ),
         (
             "bad-date.md:7",
-            "error: reviewed: invalid date `2026-02-30`",
+            "error: `reviewed`: invalid date `2026-02-30`",
         ),
         (
             "future-review.md:7",
@@ -205,7 +205,7 @@ fn a_broken_topic_file_is_named_and_the_good_ones_are_still_checked() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "broken-topic.md:5: error: reviewed: invalid date",
+            "broken-topic.md:5: error: `reviewed`: invalid date",
         ))
         .stdout(predicate::str::contains("good-topic: grade "));
 }

@@ -508,7 +508,7 @@ fn a_bad_file_is_named_and_never_hides_the_good_topics() {
         .stdout(predicate::str::starts_with("good-topic\t"))
         .stderr(predicate::str::contains("warning: "))
         .stderr(predicate::str::contains(
-            "broken-topic.md:5: reviewed: invalid date `2026-02-30`",
+            "broken-topic.md:5: `reviewed`: invalid date `2026-02-30`",
         ));
     footcare()
         .arg("--content-dir")
@@ -519,30 +519,25 @@ fn a_bad_file_is_named_and_never_hides_the_good_topics() {
         .stdout("")
         .stderr(predicate::str::contains("error: "))
         .stderr(predicate::str::contains(
-            "broken-topic.md:5: reviewed: invalid date",
+            "broken-topic.md:5: `reviewed`: invalid date",
         ));
 }
 
 #[test]
-fn showing_a_slug_reads_only_that_topic_file() {
+fn show_says_nothing_about_broken_files_beside_the_topic_shown() {
     let dir = fixture("with-bad-file");
-    // The broken file beside it would warn if it were read.
-    footcare()
-        .arg("--content-dir")
-        .arg(&dir)
-        .args(["show", "good-topic"])
-        .assert()
-        .success()
-        .stderr("");
-    // An alias has to scan the folder, and then the broken file is reported.
-    footcare()
-        .arg("--content-dir")
-        .arg(&dir)
-        .args(["show", "good alias"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("Sample Markdown topic\n"))
-        .stderr(predicate::str::contains("broken-topic.md"));
+    // By slug only the topic's own files are read; by alias every topic's front matter is,
+    // the broken file's too, and still a reader of one topic hears nothing of the others.
+    for name in ["good-topic", "good alias"] {
+        footcare()
+            .arg("--content-dir")
+            .arg(&dir)
+            .args(["show", name])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("Sample Markdown topic\n"))
+            .stderr("");
+    }
 }
 
 #[test]

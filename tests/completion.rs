@@ -10,6 +10,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -44,7 +45,15 @@ impl Session {
     fn start(shell: &[&str]) -> Session {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir(dir.path().join(HOSTILE_FOLDER)).unwrap();
-        let socket = format!("footcare-test-{}-{}", std::process::id(), shell[0]);
+        // A server of its own: tests run at once, and two sessions on one server would
+        // take each other's keys.
+        static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+        let socket = format!(
+            "footcare-test-{}-{}-{}",
+            std::process::id(),
+            shell[0],
+            SESSIONS.fetch_add(1, Ordering::Relaxed)
+        );
         let path = format!("{}:{}", bin_dir().display(), std::env::var("PATH").unwrap());
         let home = dir.path().join("home");
         fs::create_dir(&home).unwrap();

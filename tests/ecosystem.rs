@@ -261,7 +261,7 @@ fn paths_lists_the_folders_in_order_and_whether_each_exists() {
 }
 
 #[test]
-fn new_writes_a_valid_template_and_never_overwrites() {
+fn new_writes_a_template_that_check_holds_back_and_never_overwrites() {
     let home = tempfile::tempdir().unwrap();
     let missing = home.path().join("not-yet/topics");
     let path = missing.to_str().unwrap().to_string();
@@ -276,20 +276,34 @@ fn new_writes_a_valid_template_and_never_overwrites() {
     assert!(
         text.contains("kind: condition") && text.contains("## First steps at home {#procedure}")
     );
+    // It reads as a topic, and fails `check` until its instructions are replaced.
     footcare()
         .env("FOOTCARE_TOPICS_PATH", &path)
         .args(["check"])
         .assert()
-        .success()
-        .stdout(predicate::str::contains("heel-pad-bruise: grade"));
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{path}/heel-pad-bruise.md:3: error: `summary` is the template's \"Say in one \
+             sentence what this topic is about.\": say in one sentence of your own what the \
+             topic is about\n"
+        )));
     fs::write(&written, "my own words").unwrap();
+    for replace in [&[][..], &["--replace"]] {
+        footcare()
+            .env("FOOTCARE_TOPICS_PATH", &path)
+            .args(["new", "heel-pad-bruise"])
+            .args(replace)
+            .assert()
+            .code(1);
+    }
     footcare()
         .env("FOOTCARE_TOPICS_PATH", &path)
-        .args(["new", "heel-pad-bruise"])
+        .args(["new", "heel-pad-bruise", "--replace"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "already exists: footcare new never overwrites a file",
+        .stderr(format!(
+            "error: `heel-pad-bruise` is a topic of {path}/heel-pad-bruise.md, and no folder \
+             after it can hold one that replaces it\n  edit {path}/heel-pad-bruise.md instead, \
+             or add a folder after its own to FOOTCARE_TOPICS_PATH\n"
         ));
     assert_eq!(fs::read_to_string(&written).unwrap(), "my own words");
     footcare()

@@ -218,11 +218,7 @@ fn a_file_name_with_a_line_break_stays_on_one_message_line() {
     let dir = tempfile::tempdir().unwrap();
     let name = "bad\nwarning: all is well.md";
     fs::write(dir.path().join(name), "not a topic\n").unwrap();
-    for args in [
-        &["list"][..],
-        &["search", "x"],
-        &["show", "nothing-like-it"],
-    ] {
+    for args in [&["list"][..], &["search", "x"]] {
         let output = footcare()
             .env("FOOTCARE_TOPICS_PATH", dir.path())
             .args(args)

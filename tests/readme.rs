@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use common::on_path;
+use common::{footcare, on_path};
 use predicates::prelude::*;
 
 const README: &str = include_str!("../README.md");
@@ -49,6 +49,126 @@ fn readme_topic_examples_are_valid_topics() {
                 "Warning signs\n\nCall the emergency number now\n- ",
             ));
     }
+}
+
+/// A topic file or a patch that the README shows, and the line its block starts on.
+enum TopicExample {
+    /// A whole topic, with the file name its title gives it (`SLUG.md` or `SLUG.yaml`).
+    Topic {
+        line: usize,
+        file: String,
+        text: &'static str,
+    },
+    /// A clinic's `SLUG.patch.md`, which needs a topic to add to.
+    Patch { line: usize, text: &'static str },
+}
+
+/// The slug a topic's `title:` field gives: lowercase words joined by dashes.
+fn slug_of_title(text: &str) -> String {
+    let title = (text.lines())
+        .find_map(|l| l.strip_prefix("title:"))
+        .expect("a topic example has a title");
+    let words: Vec<String> = (title.trim().trim_matches('"').split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    words.join("-")
+}
+
+/// Every Markdown and YAML block in the README that is a topic file (front matter first, or
+/// a YAML map with `sections`) or a patch (only `## ` sections). Other blocks are not topics.
+fn topic_examples() -> Vec<TopicExample> {
+    let mut examples = Vec::new();
+    for (line, text) in readme_blocks("markdown") {
+        if text.starts_with("---\n") {
+            let file = format!("{}.md", slug_of_title(text));
+            examples.push(TopicExample::Topic { line, file, text });
+        } else if text.starts_with("## ") {
+            examples.push(TopicExample::Patch { line, text });
+        }
+    }
+    for (line, text) in readme_blocks("yaml") {
+        if text.lines().any(|l| l == "sections:") {
+            let file = format!("{}.yaml", slug_of_title(text));
+            examples.push(TopicExample::Topic { line, file, text });
+        }
+    }
+    examples
+}
+
+/// The built-in topics a patch that speaks of surgery can be added to: `(slug, source)`.
+fn built_in_procedures() -> Vec<(String, String)> {
+    let content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut topics = Vec::new();
+    for entry in fs::read_dir(content).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        if text.lines().any(|l| l == "kind: procedure") {
+            let slug = path.file_stem().unwrap().to_str().unwrap().to_string();
+            topics.push((slug, text));
+        }
+    }
+    topics.sort();
+    topics
+}
+
+/// Runs `footcare check --content-dir` on a folder holding `files`: `None` if it exits 0
+/// with no error in its summary, or else what went wrong.
+fn check_failure(line: usize, files: &[(&str, &str)]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let output = footcare()
+        .arg("check")
+        .arg("--content-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let summary = stdout.lines().last().unwrap_or_default();
+    if output.status.success() && summary.contains(" checked: 0 errors,") {
+        return None;
+    }
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    Some(format!(
+        "README line {line}: `footcare check` on {names:?} exited {:?}:\n{stdout}{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    ))
+}
+
+#[test]
+fn every_topic_example_in_the_readme_passes_check() {
+    let examples = topic_examples();
+    let topics_ending = |end: &str| {
+        (examples.iter())
+            .filter(|e| matches!(e, TopicExample::Topic { file, .. } if file.ends_with(end)))
+            .count()
+    };
+    assert!(topics_ending(".md") >= 1, "no Markdown topic example found");
+    assert!(topics_ending(".yaml") >= 1, "no YAML topic example found");
+    assert!(
+        (examples.iter()).any(|e| matches!(e, TopicExample::Patch { .. })),
+        "no patch example found"
+    );
+    let procedures = built_in_procedures();
+    assert!(!procedures.is_empty(), "no built-in procedure to patch");
+    let mut failures = Vec::new();
+    for example in &examples {
+        match example {
+            TopicExample::Topic { line, file, text } => {
+                failures.extend(check_failure(*line, &[(file, text)]));
+            }
+            // The patch speaks of surgery: it is checked added to each built-in procedure.
+            TopicExample::Patch { line, text } => {
+                for (slug, topic) in &procedures {
+                    let (file, patch) = (format!("{slug}.md"), format!("{slug}.patch.md"));
+                    failures.extend(check_failure(*line, &[(&file, topic), (&patch, text)]));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// A `$ command` line and the lines the README shows after it.

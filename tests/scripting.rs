@@ -338,11 +338,21 @@ fn search_filters_by_section_and_topic() {
         .stderr(predicate::str::contains(
             "no topic called \"knee-replacement\"",
         ));
+    // A slip for a standard section is a mistake; any other name may be a clinic's own.
+    footcare()
+        .args(["search", "clot", "--section", "risk"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: no section called \"risk\"\n  did you mean risks?\n  the standard sections \
+             are: key-points, overview, indications, preparing, procedure, recovery, outlook, \
+             risks, warning-signs, questions, disclaimer\n",
+        );
     footcare()
         .args(["search", "clot", "--section", "aftercare"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no section called \"aftercare\""));
+        .code(1)
+        .stdout("");
 }
 
 #[test]

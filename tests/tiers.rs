@@ -172,7 +172,7 @@ fn a_page_read_without_a_date_shows_when_it_was_read() {
     assert!(
         plain.contains(
             "\n- A test page with no date of its own. footcare tests, accessed 2026-11-24. \
-             https://example.org/test-page\n"
+             https://footcare.test/test-page\n"
         ),
         "{plain}"
     );
@@ -196,9 +196,9 @@ fn a_source_without_a_date_or_a_place_is_an_error_naming_its_line() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "undated.md:6: error: source 1 (\"Test source\") needs `date:`",
+            "undated.md:7: error: source 1 (\"Test source\") needs `date:`",
         ))
         .stdout(predicate::str::contains(
-            "nowhere.md:6: error: source 1 (\"Test source\") needs `journal:`",
+            "nowhere.md:7: error: source 1 (\"Test source\") needs `journal:`",
         ));
 }

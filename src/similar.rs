@@ -1,0 +1,45 @@
+//! Which of some names a person probably meant, for "did you mean" in messages.
+
+/// The name among `names` that `typed` most looks like, if any looks like it enough: a
+/// typo, a singular for a plural, or a word of it typed whole.
+pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    (names.into_iter())
+        .map(|name| (likeness(typed, name), name))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// How much `typed` looks like `name`, from 0 to 1. Words are joined by dashes, as in
+/// keys and slugs.
+fn likeness(typed: &str, name: &str) -> f64 {
+    if typed == name {
+        return 1.0;
+    }
+    let starts_a_word = name.split('-').any(|word| word.starts_with(typed));
+    if typed.len() >= 4 && (starts_a_word || name.starts_with(typed)) {
+        return 0.95;
+    }
+    strsim::jaro_winkler(typed, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEYS: [&str; 4] = ["overview", "risks", "warning-signs", "recovery"];
+
+    #[test]
+    fn a_singular_a_word_or_a_typo_finds_its_name() {
+        assert_eq!(closest("risk", KEYS), Some("risks"));
+        assert_eq!(closest("warning", KEYS), Some("warning-signs"));
+        assert_eq!(closest("signs", KEYS), Some("warning-signs"));
+        assert_eq!(closest("recovry", KEYS), Some("recovery"));
+    }
+
+    #[test]
+    fn an_unrelated_word_finds_nothing() {
+        assert_eq!(closest("aftercare", KEYS), None);
+        assert_eq!(closest("x", KEYS), None);
+    }
+}

@@ -1,0 +1,834 @@
+//! A clinic's content author at work: `new`, edit, `check`, `show` and `export`, and the
+//! ways a half-written or broken page is stopped before it reaches a patient.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{fixture, footcare};
+use predicates::prelude::*;
+
+/// A clinic folder, empty to start with, that footcare reads on top of the built-in topics.
+struct Clinic {
+    dir: tempfile::TempDir,
+}
+
+impl Clinic {
+    fn new() -> Clinic {
+        Clinic {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where `name` is, as footcare's messages show it.
+    fn file(&self, name: &str) -> String {
+        self.path().join(name).display().to_string()
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// footcare with this folder as the clinic's.
+    fn footcare(&self) -> assert_cmd::Command {
+        let mut cmd = footcare();
+        cmd.env("FOOTCARE_TOPICS_PATH", self.path());
+        cmd
+    }
+}
+
+/// A finished topic that passes `check` with no errors and no warnings.
+fn finished_topic() -> String {
+    fs::read_to_string(fixture("check-broken").join("clean-topic.md")).unwrap()
+}
+
+/// The lines of `check` output that are errors, warnings or notes.
+fn findings(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter(|line| {
+            [": error: ", ": warning: ", ": note: "]
+                .iter()
+                .any(|l| line.contains(l))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+const STANDARD_SECTIONS: &str = "key-points, overview, indications, preparing, procedure, \
+                                 recovery, outlook, risks, warning-signs, questions, disclaimer";
+
+#[test]
+fn the_untouched_template_fails_check_naming_each_placeholder_and_its_line() {
+    let clinic = Clinic::new();
+    clinic
+        .footcare()
+        .args(["new", "heel-pad-bruise", "--kind", "condition"])
+        .assert()
+        .success();
+    let output = clinic.footcare().args(["check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let file = clinic.file("heel-pad-bruise.md");
+    let found = findings(&output.stdout);
+    for expected in [
+        format!(
+            "{file}:3: error: `summary` is the template's \"Say in one sentence what this topic \
+             is about.\": say in one sentence of your own what the topic is about"
+        ),
+        format!(
+            "{file}:5: error: the alias \"another name people type\" is the template's: list \
+             other names readers type for the topic, or delete `aliases`"
+        ),
+        format!(
+            "{file}:8: error: source 1's title \"Title of the source\" is the template's: give \
+             the title the source itself has"
+        ),
+        format!(
+            "{file}:8: error: source 1's publisher \"Who published it\" is the template's: name \
+             who published it"
+        ),
+        format!(
+            "{file}:8: error: source 1's url https://example.org/replace-with-the-source is an \
+             example address, not a source: give the address the facts come from"
+        ),
+        format!(
+            "{file}:17: error: \"Say what this is.\" is the template's placeholder: write the \
+             topic's own words here, from its sources"
+        ),
+        format!(
+            "{file}:48: error: \"Write one risk here, as a whole sentence.\" is the template's \
+             placeholder: write the topic's own words here, from its sources"
+        ),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "{expected}\nnot in:\n{}",
+            found.join("\n")
+        );
+    }
+    // Each line where the template asks its author to say or write something is named,
+    // and the disclaimer, which stays, is not.
+    let written = fs::read_to_string(clinic.path().join("heel-pad-bruise.md")).unwrap();
+    for (number, line) in (1..).zip(written.lines()) {
+        let text = line.trim_start_matches(|c: char| "-0123456789. ".contains(c));
+        let named = found
+            .iter()
+            .any(|l| l.starts_with(&format!("{file}:{number}: error: ")));
+        if text.starts_with("Say ") || text.starts_with("Write ") {
+            assert!(
+                named,
+                "line {number} {line:?} not named:\n{}",
+                found.join("\n")
+            );
+        }
+    }
+    assert!(!found.iter().any(|l| l.contains("general information only")));
+}
+
+#[test]
+fn a_source_at_an_example_address_fails_check() {
+    let clinic = Clinic::new();
+    for domain in ["example.com", "www.example.net"] {
+        let topic = finished_topic().replace(
+            "    publisher: footcare tests\n    date: 2026-01\n",
+            &format!("    publisher: footcare tests\n    date: 2026-01\n    url: https://{domain}/page\n"),
+        );
+        clinic.write("clean-topic.md", &topic);
+        clinic
+            .footcare()
+            .args(["check", &clinic.file("clean-topic.md")])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(format!(
+                "{}:8: error: source 1's url https://{domain}/page is an example address, not a \
+                 source: give the address the facts come from\n",
+                clinic.file("clean-topic.md")
+            )));
+    }
+}
+
+#[test]
+fn new_for_a_built_in_slug_refuses_and_leaves_the_built_in_in_place() {
+    let clinic = Clinic::new();
+    clinic
+        .footcare()
+        .args(["new", "calf-strain"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "error: `calf-strain` is already a topic, from <built-in>/calf-strain.md: a new file \
+             would replace it for every reader\n  choose another slug, or add --replace to write \
+             one that replaces it\n",
+        );
+    assert!(!clinic.path().join("calf-strain.md").exists());
+    clinic
+        .footcare()
+        .args(["show", "calf-strain", "--plain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Calf strain\nA pulled calf muscle",
+        ));
+}
+
+#[test]
+fn a_topic_that_replaces_another_is_written_only_on_purpose_and_said_so() {
+    let clinic = Clinic::new();
+    clinic
+        .footcare()
+        .args(["new", "calf-strain", "--replace", "--kind", "condition"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", clinic.file("calf-strain.md")));
+    clinic.write(
+        "calf-strain.md",
+        &finished_topic().replace("Clean topic", "Our calf strain"),
+    );
+    clinic
+        .footcare()
+        .args(["check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "{}: note: replaces the topic `calf-strain` of <built-in>/calf-strain.md: readers \
+             see this file in its place\n",
+            clinic.file("calf-strain.md")
+        )));
+    // A script reading the page hears nothing of it...
+    clinic
+        .footcare()
+        .args(["show", "calf-strain", "--plain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Our calf strain\n"))
+        .stderr("");
+    // ... and a reader at a terminal is told in one line.
+    let on_terminal = Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "'{}' show calf-strain --plain >/dev/null",
+                env!("CARGO_BIN_EXE_footcare")
+            ),
+            "/dev/null",
+        ])
+        .env("FOOTCARE_TOPICS_PATH", clinic.path())
+        .env("TERM", "dumb")
+        .output()
+        .expect("util-linux `script` runs");
+    assert_eq!(
+        String::from_utf8_lossy(&on_terminal.stdout).replace("\r\n", "\n"),
+        format!(
+            "note: this is {}, which replaces <built-in>/calf-strain.md\n",
+            clinic.file("calf-strain.md")
+        )
+    );
+}
+
+#[test]
+fn replace_writes_only_where_the_new_file_would_win() {
+    let clinic = Clinic::new();
+    clinic.write("heel-wrap.md", &finished_topic());
+    clinic
+        .footcare()
+        .args(["new", "heel-wrap", "--replace"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: `heel-wrap` is a topic of {file}, and no folder after it can hold one that \
+             replaces it\n  edit {file} instead, or add a folder after its own to \
+             FOOTCARE_TOPICS_PATH\n",
+            file = clinic.file("heel-wrap.md")
+        ));
+    assert_eq!(
+        fs::read_to_string(clinic.path().join("heel-wrap.md")).unwrap(),
+        finished_topic()
+    );
+}
+
+#[test]
+fn a_clinic_alias_that_a_built_in_topic_has_is_blamed_on_the_clinic_file_alone() {
+    let clinic = Clinic::new();
+    clinic.write(
+        "clean-topic.md",
+        &finished_topic().replace("[clean sample]", "[clean sample, heel pain surgery]"),
+    );
+    let output = clinic.footcare().args(["check"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let errors: Vec<String> = findings(&output.stdout)
+        .into_iter()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(
+        errors,
+        [format!(
+            "{}:5: error: the name `heel-pain-surgery` also belongs to plantar-fascia-release: \
+             each slug, title and alias must name one topic, and `footcare show \
+             heel-pain-surgery` opens clean-topic; take it out of `aliases`, or rename it",
+            clinic.file("clean-topic.md")
+        )]
+    );
+}
+
+#[test]
+fn a_name_two_topics_share_opens_by_the_documented_rule_with_a_warning() {
+    let clinic = Clinic::new();
+    clinic.write(
+        "clean-topic.md",
+        &finished_topic().replace("[clean sample]", "[clean sample, heel pain surgery]"),
+    );
+    clinic
+        .footcare()
+        .args(["show", "heel pain surgery", "--plain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Clean topic\n"))
+        .stderr(
+            "warning: \"heel pain surgery\" is a name of 2 topics (clean-topic, \
+             plantar-fascia-release): showing clean-topic, as a clinic's topic comes before a \
+             built-in one; `footcare check` reports the clash\n",
+        );
+    // A slug always opens its own topic, whoever else has it as an alias.
+    clinic.write(
+        "clean-topic.md",
+        &finished_topic().replace("[clean sample]", "[calf strain]"),
+    );
+    clinic
+        .footcare()
+        .args(["show", "calf-strain", "--plain"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Calf strain\n"));
+}
+
+#[test]
+fn export_of_a_topic_that_fails_check_exits_1_and_lists_the_errors() {
+    let clinic = Clinic::new();
+    let no_risks = finished_topic()
+        .replace(
+            "## Risks\n\n- It can come back if you rush.\n- You may feel stiff for a while.\n\n",
+            "",
+        )
+        .replace("reviewed: 2026-11-01", "reviewed: 2099-01-01");
+    clinic.write("clean-topic.md", &no_risks);
+    let file = clinic.file("clean-topic.md");
+    let handout = clinic.path().join("handout.html");
+    for args in [
+        &["export", "clean-topic"][..],
+        &["export", "clean-topic", "-o", "handout.html"],
+    ] {
+        clinic
+            .footcare()
+            .current_dir(clinic.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::ends_with(format!(
+                "{file}: error: missing section `risks`: add it, as `## Risks`; a topic has \
+                 {STANDARD_SECTIONS}\n{file}:7: error: reviewed 2099-01-01 is in the future \
+                 (today is {today}): give the day the topic was last checked\nerror: {file} was \
+                 not exported: it has 2 errors, listed above\n  fix them, and run `footcare \
+                 check {file}`; or add --ignore-check to export it as it is\n",
+                today = today()
+            )));
+        assert!(!handout.exists());
+    }
+    // On purpose, it is exported as it is, and said so.
+    clinic
+        .footcare()
+        .args(["export", "clean-topic", "--ignore-check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
+        .stderr(predicate::str::ends_with(format!(
+            "warning: exporting {file} with 2 errors, as --ignore-check asks\n"
+        )));
+}
+
+/// Today, as footcare's messages give it.
+fn today() -> String {
+    let out = Command::new("date").arg("+%Y-%m-%d").output().unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn export_tells_of_warnings_and_still_exports() {
+    let clinic = Clinic::new();
+    let no_questions = finished_topic().replace(
+        "## Questions to ask your doctor {#questions}\n\n- When can I run again?\n- What should I \
+         do if it hurts?\n- Do I need a scan?\n- Who do I call at night?\n\n",
+        "",
+    );
+    clinic.write("clean-topic.md", &no_questions);
+    clinic
+        .footcare()
+        .args(["export", "clean-topic", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Clean topic\n"))
+        .stderr(format!(
+            "{}: warning: missing section `questions`: give 4 to 6 questions to ask your \
+             doctor\n",
+            clinic.file("clean-topic.md")
+        ));
+}
+
+#[test]
+fn export_never_overwrites_a_handout_without_force() {
+    let clinic = Clinic::new();
+    let handout = clinic.write("handout.html", "an older handout");
+    clinic
+        .footcare()
+        .current_dir(clinic.path())
+        .args(["export", "calf-strain", "-o", "handout.html"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: handout.html already exists: add --force to replace it, or choose another \
+             file\n",
+        );
+    assert_eq!(fs::read_to_string(&handout).unwrap(), "an older handout");
+    clinic
+        .footcare()
+        .current_dir(clinic.path())
+        .args(["export", "calf-strain", "-o", "handout.html", "--force"])
+        .assert()
+        .success();
+    assert!(fs::read_to_string(&handout)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn check_of_files_or_a_folder_checks_just_those() {
+    let clinic = Clinic::new();
+    clinic.write("clean-topic.md", &finished_topic());
+    clinic.write("broken.md", "---\ntitle: Broken\n---\n");
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("loose-topic.md"), finished_topic()).unwrap();
+    let summary = |stdout: &[u8]| {
+        let text = String::from_utf8_lossy(stdout).into_owned();
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    let one = clinic
+        .footcare()
+        .current_dir(clinic.path())
+        .args(["check", "clean-topic.md"])
+        .output()
+        .unwrap();
+    assert!(one.status.success());
+    assert_eq!(
+        summary(&one.stdout),
+        "1 topic checked: 0 errors, 0 warnings"
+    );
+    // A patch is checked with the topic it adds to.
+    clinic.write(
+        "calf-strain.patch.md",
+        "## Recovery\n\nWe see you again in 2 weeks.\n",
+    );
+    let patch = clinic
+        .footcare()
+        .current_dir(clinic.path())
+        .args(["check", "calf-strain.patch.md"])
+        .output()
+        .unwrap();
+    assert!(patch.status.success());
+    let patch = String::from_utf8_lossy(&patch.stdout).into_owned();
+    assert!(patch.contains("\ncalf-strain: grade"), "{patch}");
+    assert!(
+        patch.ends_with("1 topic checked: 0 errors, 0 warnings\n"),
+        "{patch}"
+    );
+    // A file in no folder footcare reads is checked all the same.
+    let loose = footcare()
+        .arg("check")
+        .arg(other.path().join("loose-topic.md"))
+        .output()
+        .unwrap();
+    assert!(
+        loose.status.success(),
+        "{}",
+        String::from_utf8_lossy(&loose.stdout)
+    );
+    assert!(String::from_utf8_lossy(&loose.stdout).contains("loose-topic: grade"));
+    let folder = clinic
+        .footcare()
+        .arg("check")
+        .arg(clinic.path())
+        .output()
+        .unwrap();
+    assert_eq!(folder.status.code(), Some(1));
+    // Its two topic files, and the topic its patch adds to.
+    assert_eq!(
+        summary(&folder.stdout),
+        "3 topics checked: 3 errors, 0 warnings"
+    );
+    let folder = String::from_utf8_lossy(&folder.stdout).into_owned();
+    assert!(!folder.contains("plantar-fascia-release"), "{folder}");
+    footcare()
+        .current_dir(clinic.path())
+        .args(["check", "no-such-topic.md"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("error: cannot check no-such-topic.md: no such file or folder\n");
+    clinic.write("notes.txt", "not a topic");
+    footcare()
+        .current_dir(clinic.path())
+        .args(["check", "notes.txt"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: notes.txt is not a topic file or a patch: check a file named like \
+             calf-strain.md, calf-strain.yaml or calf-strain.patch.md, or a folder of them\n",
+        );
+}
+
+#[test]
+fn show_and_export_preview_a_topic_file_that_is_in_no_folder() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("heel-wrap.md");
+    fs::write(&file, finished_topic().replace("Clean topic", "Heel wrap")).unwrap();
+    footcare()
+        .args(["show", "--plain", "--file"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Heel wrap\n"));
+    footcare()
+        .args(["export", "--format", "markdown", "--file"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Heel wrap\n"));
+    footcare()
+        .current_dir(elsewhere.path())
+        .args(["show", "--file", "missing.md"])
+        .assert()
+        .code(1)
+        .stderr("error: cannot read missing.md: no such file\n");
+}
+
+#[test]
+fn check_names_every_problem_of_a_file_in_one_run() {
+    let clinic = Clinic::new();
+    clinic.write(
+        "many-slips.md",
+        "---\ntitle: Many slips\nsumary: A topic.\nkind: condition\nreviewed: 2026-13-01\n---\n\
+         # Many slips\n\n## Overview\n\nText.\n\n## Risk\n\n- A risk.\n",
+    );
+    let file = clinic.file("many-slips.md");
+    clinic
+        .footcare()
+        .args(["check", &file])
+        .assert()
+        .code(1)
+        .stdout(format!(
+            "{file}:3: error: unknown field `sumary`: did you mean `summary`?\n\
+             {file}:5: error: `reviewed`: invalid date `2026-13-01`: write a real calendar date \
+             as YYYY-MM-DD\n\
+             {file}:7: error: a level-1 heading: the title belongs in the front matter's \
+             `title`, and each section starts with `## `\n\
+             {file}:13: error: `risk` is not a standard section: to add to `risks`, name the \
+             heading for it, as in `## Risks`; for a section of your own, give it a key, as in \
+             `## Heading {{#risk}}`\n\
+             many-slips: not measured: 4 errors, 0 warnings\n\
+             1 topic checked: 4 errors, 0 warnings\n"
+        ));
+}
+
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words_at_their_line() {
+    let clinic = Clinic::new();
+    let head = "title: Heel wrap\nsummary: A wrap.\nkind: condition\nreviewed: 2026-11-01\n";
+    let cases = [
+        (
+            format!("{head}aliases:\n\t- wrap\n"),
+            "6: error: this line is indented with a tab: YAML allows only spaces for \
+             indentation; replace the tab with spaces",
+        ),
+        (
+            format!("{head}tags: [foot, heel\n"),
+            "5: error: the list that starts here with `[` is never closed: end it with `]` on \
+             the same line, and put quotes around an item that holds a comma or a bracket",
+        ),
+        (
+            "title: \"Heel wrap\nsummary: A wrap.\nkind: condition\nreviewed: 2026-11-01\n"
+                .to_string(),
+            "1: error: the quote `\"` on line 1 opens a value that never ends: close it with \
+             `\"` where the value ends, and write a `\"` inside it as `\\\"`",
+        ),
+        (
+            format!("{head}sections:\n  overview: Text.\n  sources: More text.\n"),
+            "7: error: `sources` is a reserved name, not a section's: give the section a key of \
+             its own under `sections`, such as `aftercare:`",
+        ),
+        (
+            format!("{head}sumary: A wrap.\n"),
+            "5: error: unknown field `sumary`: did you mean `summary`?",
+        ),
+    ];
+    for (text, expected) in cases {
+        clinic.write("heel-wrap.yaml", &text);
+        let file = clinic.file("heel-wrap.yaml");
+        let output = clinic.footcare().args(["check", &file]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let found = findings(&output.stdout);
+        assert!(
+            found.contains(&format!("{file}:{expected}")),
+            "{expected}\nnot in:\n{}",
+            found.join("\n")
+        );
+    }
+}
+
+#[test]
+fn section_slips_get_a_did_you_mean_and_headings_and_sources_name_sections() {
+    let sections = "key-points, overview, indications, procedure, recovery, outlook, risks, \
+                    warning-signs, questions, disclaimer, sources";
+    for (typed, meant) in [("risk", "risks"), ("warning sign", "warning-signs")] {
+        footcare()
+            .args(["show", "calf-strain", "--section", typed])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(format!(
+                "error: calf-strain has no section called \"{typed}\"\n  did you mean \
+                 {meant}?\n  its sections are: {sections}\n"
+            ));
+    }
+    // A heading as the reader sees it names its section.
+    footcare()
+        .args([
+            "show",
+            "calf-strain",
+            "--plain",
+            "--section",
+            "questions to ask your doctor",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Questions to ask your doctor\n- ",
+        ));
+    footcare()
+        .args(["show", "calf-strain", "--plain", "--section", "sources"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Sources\n- Soft Tissue Injury: Calf Strain.",
+        ));
+}
+
+#[test]
+fn show_and_export_say_nothing_about_broken_files_beside_the_topic() {
+    let clinic = Clinic::new();
+    clinic.write("broken.md", "---\ntitle: Broken\n---\n");
+    clinic.write("clean-topic.md", &finished_topic());
+    for args in [
+        &["show", "clean-topic", "--plain"][..],
+        &["show", "clean sample", "--plain"],
+        &["export", "clean-topic"],
+    ] {
+        clinic.footcare().args(args).assert().success().stderr("");
+    }
+}
+
+#[test]
+fn a_broken_patch_leaves_its_topic_shown_with_one_warning_and_fails_check() {
+    let clinic = Clinic::new();
+    let patch = clinic.file("calf-strain.patch.md");
+    clinic.write(
+        "calf-strain.patch.md",
+        "## Risk\n\n- A risk our clinic adds.\n",
+    );
+    clinic
+        .footcare()
+        .args(["show", "calf-strain", "--plain", "--section", "risks"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("Risks\n- ")
+                .and(predicate::str::contains("our clinic").not()),
+        )
+        .stderr(format!(
+            "warning: {patch}:1: `risk` is not a standard section: to add to `risks`, name the \
+             heading for it, as in `## Risks`; for a section of your own, give it a key, as in \
+             `## Heading {{#risk}}` (left out: showing calf-strain without this patch; \
+             `footcare check` lists its problems)\n"
+        ));
+    let check = clinic.footcare().args(["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "{patch}:1: error: `risk` is not a standard section"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("calf-strain: grade"), "{stdout}");
+    assert!(
+        stdout.ends_with("3 topics checked: 1 error, 0 warnings\n"),
+        "{stdout}"
+    );
+    clinic
+        .footcare()
+        .args(["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("calf-strain\tCalf strain\t"));
+}
+
+#[test]
+fn a_clinics_own_sections_reach_every_output_in_file_order() {
+    let clinic = Clinic::new();
+    clinic.write(
+        "clean-topic.md",
+        &finished_topic().replace(
+            "## Disclaimer",
+            "## Our ward {#our-ward}\n\nPhone the ward if you are worried.\n\n## Disclaimer",
+        ),
+    );
+    clinic.write(
+        "clean-topic.patch.md",
+        "## Parking {#parking}\n\nPark in the blue car park.\n",
+    );
+    clinic.footcare().args(["check"]).assert().success();
+    let plain = clinic
+        .footcare()
+        .args(["show", "clean-topic", "--plain"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    let at = |text: &str| {
+        plain
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} not in:\n{plain}"))
+    };
+    assert!(at("Questions to ask your doctor") < at("Our ward"));
+    assert!(at("Our ward") < at("Parking"));
+    assert!(at("Parking") < at("Disclaimer"));
+    clinic
+        .footcare()
+        .args([
+            "show",
+            "clean-topic",
+            "--plain",
+            "--section",
+            "parking",
+            "--section",
+            "Our ward",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            "Parking\nPark in the blue car park.\n\nOur ward\nPhone the ward if you are worried.\n",
+        );
+    let json = clinic
+        .footcare()
+        .args([
+            "show",
+            "clean-topic",
+            "--format",
+            "json",
+            "--section",
+            "our-ward",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["sections"][0]["key"], "our-ward");
+    assert_eq!(json["sections"][0]["title"], "Our ward");
+    let handout = clinic
+        .footcare()
+        .args(["export", "clean-topic"])
+        .output()
+        .unwrap();
+    let handout = String::from_utf8_lossy(&handout.stdout);
+    assert!(
+        handout.contains("<section class=\"our-ward\">"),
+        "{handout}"
+    );
+    assert!(handout.contains("<section class=\"parking\">"), "{handout}");
+    clinic
+        .footcare()
+        .args(["search", "blue car park", "--section", "parking"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("clean-topic:parking:"));
+}
+
+#[test]
+fn a_clinics_section_may_not_be_empty_or_take_a_reserved_name() {
+    let clinic = Clinic::new();
+    let file = clinic.file("clean-topic.md");
+    for (added, line, message) in [
+        (
+            "## Our ward {#our-ward}\n\n",
+            72,
+            "error: section `our-ward` is empty: write it, or delete it",
+        ),
+        (
+            "## Where we got this {#sources}\n\nOur notes.\n\n",
+            72,
+            "error: `sources` is a reserved name, not a section's: give the section a key of \
+             its own, as in `## Heading {#aftercare}`",
+        ),
+    ] {
+        clinic.write(
+            "clean-topic.md",
+            &finished_topic().replace("## Disclaimer", &format!("{added}## Disclaimer")),
+        );
+        clinic
+            .footcare()
+            .args(["check", &file])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(format!(
+                "{file}:{line}: {message}\n"
+            )));
+    }
+}
+
+#[test]
+fn check_says_why_a_path_gave_nothing_to_check() {
+    let first = Clinic::new();
+    let later = Clinic::new();
+    first.write("clean-topic.md", &finished_topic());
+    later.write("clean-topic.md", &finished_topic());
+    let empty = tempfile::tempdir().unwrap();
+    footcare()
+        .env(
+            "FOOTCARE_TOPICS_PATH",
+            format!("{}:{}", first.path().display(), later.path().display()),
+        )
+        .args(["check", &first.file("clean-topic.md")])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: {} is not read: a later folder has a topic of the same slug, which \
+             replaces it (`footcare paths` lists the folders in order); check that folder's \
+             file instead\n",
+            first.file("clean-topic.md")
+        ));
+    footcare()
+        .arg("check")
+        .arg(empty.path())
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: {} holds no topic files or patches: a topic file is named like \
+             calf-strain.md or calf-strain.yaml\n",
+            empty.path().display()
+        ));
+}
