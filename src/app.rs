@@ -20,12 +20,13 @@ use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
 use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
+use crate::similar::slip_for;
 use crate::source::ContentSource;
 use crate::terminal::Terminal;
 use crate::topic::{
-    closest_key, is_valid_slug, Header, Part, SectionKey, Topic, TopicError, SOURCES_NAME,
+    is_valid_slug, Header, Part, SectionKey, Topic, TopicError, BUILT_IN_PREFIX, SOURCES_NAME,
 };
-use crate::{check, formats, handout, lookup, manual, paths, search, similar, template};
+use crate::{check, formats, handout, lookup, manual, parse, paths, search, similar, template};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,11 +160,30 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
         // Only a file in a later folder replaces it.
         folders = &folders[folders_through(folders, Path::new(&file))..];
         if folders.is_empty() {
+            let or_add = match source {
+                ContentSource::Layered(_) => format!(
+                    ", or add a folder after its own to {}",
+                    paths::TOPICS_PATH_VAR
+                ),
+                _ => String::new(),
+            };
             bail!(
                 "`{}` is a topic of {file}, and no folder after it can hold one that replaces \
-                 it\n  edit {file} instead, or add a folder after its own to {}",
-                args.slug,
-                paths::TOPICS_PATH_VAR
+                 it\n  edit {file} instead{or_add}",
+                args.slug
+            );
+        }
+    } else if !args.replace {
+        // A slug opens its own topic first, so a new one would take the name from another.
+        let headers = Catalog::read(source)?.headers()?;
+        if let Some(owner) = lookup::claimants(&headers.topics, &args.slug).first() {
+            bail!(
+                "`{slug}` is already a name of the topic {}, from {}: `footcare show {slug}` \
+                 would open the new topic instead\n  choose another slug, or add --replace to \
+                 take the name",
+                owner.slug,
+                owner.file,
+                slug = args.slug
             );
         }
     }
@@ -196,12 +216,16 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
 /// How many of `folders` hold `file` or come before the one that does: 0 for a built-in
 /// topic, which comes before them all.
 fn folders_through(folders: &[PathBuf], file: &Path) -> usize {
-    let identity = |dir: &Path| fs::canonicalize(folder::listed(dir)).ok();
-    let Some(own) = file.parent().and_then(identity) else {
+    // A built-in topic's file names no folder on disk.
+    let Some(own) = file
+        .parent()
+        .filter(|dir| dir.exists())
+        .map(folder::identity)
+    else {
         return 0;
     };
     (folders.iter())
-        .rposition(|dir| identity(dir).as_ref() == Some(&own))
+        .rposition(|dir| folder::identity(dir) == own)
         .map_or(0, |at| at + 1)
 }
 
@@ -385,6 +409,10 @@ fn export(
     let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
     let topic = &chosen.topic;
     let mut report = check::check_topic(topic, &check::Settings::standard(Date::today()));
+    let everyone = Catalog::read(source)?.headers()?;
+    report
+        .findings
+        .extend(check::shared_name_findings(topic, &everyone.topics));
     for problem in &chosen.patches_left_out {
         report
             .findings
@@ -398,23 +426,44 @@ fn export(
     // Problems cannot stop the handout from being written, nor be lost if they cannot be.
     let _ = err.write_all(sanitize(&check::problems_text(&report)).as_bytes());
     let errors = report.count(check::Level::Error);
+    // The files to fix, as `footcare check` takes them: a built-in topic is no file.
+    let mut to_fix: Vec<&str> = Vec::new();
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| f.level == check::Level::Error)
+    {
+        let file = finding.file.as_deref().unwrap_or(&topic.file);
+        if !file.starts_with(BUILT_IN_PREFIX) && !to_fix.contains(&file) {
+            to_fix.push(file);
+        }
+    }
+    let plural = |one: &'static str, many: &'static str| if errors == 1 { one } else { many };
     if errors > 0 && !args.ignore_check {
         bail!(
             "{} was not exported: it has {errors} {}, listed above\n  fix {}, and run \
              `footcare check {}`; or add --ignore-check to export it as it is",
-            topic.file,
-            if errors == 1 { "error" } else { "errors" },
-            if errors == 1 { "it" } else { "them" },
-            topic.file
+            topic.slug,
+            plural("error", "errors"),
+            plural("it", "them"),
+            match to_fix.is_empty() {
+                true => topic.file.clone(),
+                false => to_fix.join(" "),
+            }
         );
     }
     if errors > 0 {
+        let left_out = match chosen.patches_left_out.len() {
+            0 => String::new(),
+            1 => ", and without the patch that cannot be used".to_string(),
+            n => format!(", and without the {n} patches that cannot be used"),
+        };
         warn(
             err,
             &format!(
-                "exporting {} with {errors} {}, as --ignore-check asks",
-                topic.file,
-                if errors == 1 { "error" } else { "errors" }
+                "exporting {} with {errors} {}{left_out}, as --ignore-check asks",
+                topic.slug,
+                plural("error", "errors")
             ),
         );
     }
@@ -495,8 +544,9 @@ fn search(
 ) -> anyhow::Result<Outcome> {
     let pattern = search::pattern(&args.pattern, args.regex)
         .map_err(|e| usage(format!("invalid regular expression:\n{e}")))?;
+    let catalog = Catalog::read(source)?;
     let sections = (args.section.iter())
-        .map(|name| search_section(name))
+        .map(|name| search_section(&catalog, name))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let format = args.output.format();
     let style = output.style(format);
@@ -514,7 +564,6 @@ fn search(
             _ => sink.push(&lines(&matches)),
         }
     };
-    let catalog = Catalog::read(source)?;
     let problems = if args.topic.is_empty() {
         catalog.each_topic_batch(
             |topic| search::matches_in(&topic, &pattern, &sections),
@@ -565,20 +614,31 @@ fn search(
     })
 }
 
-/// The section `search --section NAME` looks in: a standard key, or a name a clinic's
-/// section may have; one that looks like a slip for a standard key is refused.
-fn search_section(name: &str) -> anyhow::Result<String> {
+/// The section `search --section NAME` looks in: a standard key, or the name of a
+/// section some topic has. A name no topic has is a mistake, and a slip for a standard
+/// key is named.
+fn search_section(catalog: &Catalog, name: &str) -> anyhow::Result<String> {
     let wanted = lookup::normalize(name);
     if SectionKey::from_key(&wanted).is_some() {
         return Ok(wanted);
     }
-    if let Some(key) = closest_key(&wanted) {
-        return Err(usage(format!(
-            "no section called {name:?}\n  did you mean {key}?\n  the standard sections are: {}",
-            SectionKey::list_all()
-        )));
+    let mut somewhere = false;
+    catalog.each_topic_batch(
+        |topic| topic.section_named(&wanted).is_some(),
+        |has| {
+            somewhere |= has.contains(&true);
+            Ok(())
+        },
+    )?;
+    if somewhere {
+        return Ok(wanted);
     }
-    Ok(wanted)
+    let meant = slip_for(&wanted, SectionKey::ALL.map(SectionKey::as_str))
+        .map_or(String::new(), |key| format!("\n  did you mean {key}?"));
+    Err(usage(format!(
+        "no topic has a section called {name:?}{meant}\n  the standard sections are: {}",
+        SectionKey::list_all()
+    )))
 }
 
 /// The slugs of the topics `--topic` names, each once, in the order named. For a name
@@ -646,15 +706,17 @@ fn check_source(
     Ok(checker.finish(problems))
 }
 
-/// The reports of the topic files and patches in `paths`, files or folders. Each is
-/// checked with the topics it is read with, its folder among the source's, so that a
-/// name it shares with another topic is still found.
+/// The reports of the topic files and patches in `paths`, files or folders. They are
+/// checked in one run, each path's folder among the source's (in the order given, after
+/// the source's own), so that every name they share, with each other or with any topic
+/// footcare reads, is found. A patch is checked with the topic it adds to.
 fn check_paths(
     source: &ContentSource,
     paths: &[PathBuf],
     settings: &check::Settings,
 ) -> anyhow::Result<Vec<check::TopicReport>> {
-    let mut reports: Vec<check::TopicReport> = Vec::new();
+    let mut combined = source.clone();
+    let mut asked: Vec<(&Path, bool)> = Vec::with_capacity(paths.len());
     for path in paths {
         let meta = fs::metadata(path).map_err(|error| {
             let reason = match error.kind() {
@@ -672,59 +734,111 @@ fn check_paths(
                 shown(path)
             );
         }
-        let dir = match is_dir {
-            true => path.as_path(),
-            false => path.parent().unwrap_or(Path::new("")),
-        };
-        let wanted = fs::canonicalize(path).ok();
-        // A report is kept if its topic's file or one of its patches is in what was named.
-        let named = |file: &str| {
-            let file = fs::canonicalize(file).ok();
-            let place = match is_dir {
-                true => file.as_deref().and_then(Path::parent),
-                false => file.as_deref(),
-            };
-            place.is_some() && place == wanted.as_deref()
-        };
-        // A patch is checked with the topic it adds to.
-        let patch_name = name.as_deref().filter(|name| name.ends_with(PATCH_SUFFIX));
-        let patches = |slug: &str| match is_dir {
-            true => path.join(format!("{slug}{PATCH_SUFFIX}")).is_file(),
-            false => patch_name.is_some_and(|name| name.strip_suffix(PATCH_SUFFIX) == Some(slug)),
-        };
-        let found: Vec<check::TopicReport> = (check_source(&source.with_folder(dir), settings)?)
-            .into_iter()
-            .filter(|report| {
-                patches(&report.slug)
-                    || named(&report.file)
-                    || (report.findings.iter())
-                        .any(|finding| finding.file.as_deref().is_some_and(named))
-            })
-            .collect();
-        if found.is_empty() {
-            bail!(nothing_to_check(path, is_dir));
+        if !is_dir && !meta.is_file() {
+            bail!(
+                "{} is not a regular file: footcare reads only regular files as topics",
+                shown(path)
+            );
         }
-        for report in found {
-            if !reports.iter().any(|kept| kept.file == report.file) {
-                reports.push(report);
+        combined = combined.with_folder(folder_of(path, is_dir));
+        asked.push((path, is_dir));
+    }
+    let reports = check_source(&combined, settings)?;
+    let folders = combined.folders();
+    let mut kept = vec![false; reports.len()];
+    for (path, is_dir) in asked {
+        let dir = folder_of(path, is_dir);
+        // The folder as the source spells it, which is how the reports name its files.
+        let Some(layer) = folders
+            .iter()
+            .rposition(|f| folder::identity(f) == folder::identity(dir))
+        else {
+            continue;
+        };
+        let spelled = &folders[layer];
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let is_named = |file: &str| match (is_dir, &name) {
+            (true, _) => in_folder(file, &shown(spelled)),
+            (false, Some(name)) => file == shown(&spelled.join(name)),
+            (false, None) => false,
+        };
+        let patches = |slug: &str| {
+            let patch = spelled.join(format!("{slug}{PATCH_SUFFIX}"));
+            match is_dir {
+                true => patch.is_file(),
+                false => name.as_deref() == patch.file_name().and_then(|n| n.to_str()),
+            }
+        };
+        let mut found = false;
+        for (at, report) in reports.iter().enumerate() {
+            let named = is_named(&report.file)
+                || patches(&report.slug)
+                || (report.findings.iter()).any(|f| f.file.as_deref().is_some_and(is_named));
+            if named {
+                kept[at] = true;
+                found = true;
             }
         }
+        if !found {
+            bail!(nothing_to_check(path, is_dir, &folders[layer + 1..]));
+        }
     }
-    Ok(reports)
+    Ok((reports.into_iter().zip(kept))
+        .filter_map(|(report, kept)| kept.then_some(report))
+        .collect())
 }
 
-/// Why a path named to `check` gave no topic to check. A file in a folder that footcare
-/// reads is not read when a later folder has a topic of the same slug.
-fn nothing_to_check(path: &Path, is_dir: bool) -> String {
+/// The folder a path named to `check` stands for: itself, or the folder a file is in.
+fn folder_of(path: &Path, is_dir: bool) -> &Path {
     match is_dir {
-        true => format!(
+        true => path,
+        false => path.parent().unwrap_or(Path::new("")),
+    }
+}
+
+/// Whether `file`, as messages show it, is directly in `folder`, shown the same way.
+fn in_folder(file: &str, folder: &str) -> bool {
+    let folder = match folder.trim_end_matches('/') {
+        "" if folder.starts_with('/') => "/",
+        trimmed => trimmed,
+    };
+    match file.rsplit_once('/') {
+        Some(("", _)) => folder == "/",
+        Some((parent, _)) => parent == folder,
+        None => folder.is_empty(),
+    }
+}
+
+/// Why a path named to `check` gave no topic to check. A file that footcare would read is
+/// not read when one of the `later` folders has a topic of the same slug.
+fn nothing_to_check(path: &Path, is_dir: bool, later: &[PathBuf]) -> String {
+    if is_dir {
+        return format!(
             "{} holds no topic files or patches: a topic file is named like calf-strain.md \
              or calf-strain.yaml",
             shown(path)
+        );
+    }
+    let slug = (path.file_name().map(|name| name.to_string_lossy()))
+        .and_then(|name| parse::topic_file_name(&name).map(|(slug, _)| slug.to_string()));
+    let winner = slug.and_then(|slug| {
+        (later.iter().rev())
+            .filter_map(|dir| folder::Folder::open(dir).ok())
+            .flat_map(|dir| dir.files_for(&slug))
+            .find(|file| file.role != folder::Role::Patch)
+    });
+    match winner {
+        Some(winner) => format!(
+            "{} is not read: {}, in a later folder, has the same slug and replaces it\n  \
+             check {} instead, or rename one of them",
+            shown(path),
+            winner.shown(),
+            winner.shown()
         ),
-        false => format!(
-            "{} is not read: a later folder has a topic of the same slug, which replaces it \
-             (`footcare paths` lists the folders in order); check that folder's file instead",
+        None => format!(
+            "{} was not read as a topic: run `footcare check` to see why",
             shown(path)
         ),
     }
@@ -780,7 +894,7 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
         warn(
             err,
             &format!(
-                "{name:?} is a name of {} topics ({}): showing {}, as {}; `footcare check` \
+                "{name:?} is a name of {} topics ({}): it opens {}, as {}; `footcare check` \
                  reports the clash",
                 slugs.len(),
                 slugs.join(", "),

@@ -174,12 +174,7 @@ impl Checked {
     pub fn of(topic: &Topic, settings: &Settings) -> Checked {
         Checked {
             report: check_topic(topic, settings),
-            names: TopicNames {
-                names: names(topic),
-                title_line: topic.field_line("title"),
-                aliases_line: topic.field_line("aliases"),
-                header: topic.header(),
-            },
+            names: TopicNames::of(topic),
         }
     }
 }
@@ -202,6 +197,16 @@ struct TopicNames {
 }
 
 impl TopicNames {
+    fn of(topic: &Topic) -> TopicNames {
+        let header = topic.header();
+        TopicNames {
+            names: header_names(&header),
+            title_line: topic.field_line("title"),
+            aliases_line: topic.field_line("aliases"),
+            header,
+        }
+    }
+
     /// Nobody can edit a built-in topic, so a clash with one is the other topic's to fix.
     fn built_in(&self) -> bool {
         self.header.origin() == BUILT_IN_ORIGIN
@@ -226,47 +231,7 @@ impl Checker {
     /// The reports: each topic's, with the names it shares with others, then one for each
     /// file that could not be read as a topic.
     pub fn finish(mut self, problems: Vec<TopicError>) -> Vec<TopicReport> {
-        let clashes = name_clashes(&self.names);
-        // In slug order, as the look-up takes them, so that the topic named is the one
-        // `show` opens.
-        let mut headers: Vec<Header> = self.names.iter().map(|n| n.header.clone()).collect();
-        headers.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let mut shared: Vec<(usize, Option<usize>, String)> = Vec::new();
-        for (at, (report, topic)) in self.reports.iter().zip(&self.names).enumerate() {
-            for (name, kind) in &topic.names {
-                let Some(owners) = clashes.get(name.as_str()) else {
-                    continue;
-                };
-                if topic.built_in() && owners.iter().any(|&owner| !self.names[owner].built_in()) {
-                    continue;
-                }
-                let slugs: Vec<&str> = owners
-                    .iter()
-                    .map(|&o| self.reports[o].slug.as_str())
-                    .collect();
-                let (line, fix) = match kind {
-                    NameKind::Slug => (
-                        None,
-                        "rename the file, or take the name out of the other topic's aliases",
-                    ),
-                    NameKind::Title => (
-                        topic.title_line,
-                        "give the topic another title, or take the name out of the other \
-                         topic's aliases",
-                    ),
-                    NameKind::Alias => {
-                        (topic.aliases_line, "take it out of `aliases`, or rename it")
-                    }
-                };
-                let opens = lookup::find(&headers, name).map_or("", |h| h.slug.as_str());
-                let message = format!(
-                    "the name `{name}` also belongs to {}: each slug, title and alias must name \
-                     one topic, and `footcare show {name}` opens {opens}; {fix}",
-                    others(&slugs, &report.slug),
-                );
-                shared.push((at, line, message));
-            }
-        }
+        let shared = shared_names(&self.names);
         for (at, line, message) in shared {
             self.reports[at].add(Level::Error, line, message);
         }
@@ -431,10 +396,10 @@ fn counted(errors: usize, warnings: usize) -> String {
 }
 
 /// A topic's slug and aliases, as a reader would type them, each once.
-fn names(topic: &Topic) -> Vec<(String, NameKind)> {
-    let mut names = vec![(topic.slug.clone(), NameKind::Slug)];
-    let written = std::iter::once((&topic.title, NameKind::Title))
-        .chain(topic.aliases.iter().map(|alias| (alias, NameKind::Alias)));
+fn header_names(header: &Header) -> Vec<(String, NameKind)> {
+    let mut names = vec![(header.slug.clone(), NameKind::Slug)];
+    let written = std::iter::once((&header.title, NameKind::Title))
+        .chain(header.aliases.iter().map(|alias| (alias, NameKind::Alias)));
     for (name, kind) in written {
         let name = normalize(name);
         if !names.iter().any(|(known, _)| *known == name) {
@@ -442,6 +407,84 @@ fn names(topic: &Topic) -> Vec<(String, NameKind)> {
         }
     }
     names
+}
+
+/// An error for each name a topic shares with another, as (the topic's place in
+/// `names`, line, message). Each goes to the topic that can be edited: a built-in topic is
+/// blamed only when the others are built-in too.
+fn shared_names(names: &[TopicNames]) -> Vec<(usize, Option<usize>, String)> {
+    let clashes = name_clashes(names);
+    // In slug order, as the look-up takes them, so that the topic named is the one `show`
+    // opens.
+    let mut headers: Vec<Header> = names.iter().map(|n| n.header.clone()).collect();
+    headers.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut shared = Vec::new();
+    for (at, topic) in names.iter().enumerate() {
+        for (name, kind) in &topic.names {
+            let Some(owners) = clashes.get(name.as_str()) else {
+                continue;
+            };
+            let others_built_in = (owners.iter())
+                .filter(|&&owner| owner != at)
+                .all(|&owner| names[owner].built_in());
+            if topic.built_in() && !others_built_in {
+                continue;
+            }
+            let slugs: Vec<&str> = (owners.iter())
+                .map(|&owner| names[owner].header.slug.as_str())
+                .collect();
+            // A built-in topic's names cannot be edited, so the fix is this topic's.
+            let theirs = match others_built_in {
+                true => "",
+                false => ", or take the name out of the other topic's aliases",
+            };
+            let (line, fix) = match kind {
+                NameKind::Slug => (None, format!("rename the file{theirs}")),
+                NameKind::Title => (
+                    topic.title_line,
+                    format!("give the topic another title{theirs}"),
+                ),
+                NameKind::Alias => (
+                    topic.aliases_line,
+                    "take it out of `aliases`, or rename it".to_string(),
+                ),
+            };
+            let opens = lookup::find(&headers, name).map_or("", |h| h.slug.as_str());
+            let message = format!(
+                "the name `{name}` also belongs to {}: each slug, title and alias must name one \
+                 topic, and `footcare show {name}` opens {opens}; {fix}",
+                others(&slugs, &topic.header.slug),
+            );
+            shared.push((at, line, message));
+        }
+    }
+    shared
+}
+
+/// The errors `check` gives `topic` for the names it shares with any of `topics` (every
+/// topic footcare reads, which may hold `topic` itself), for a command that checks one
+/// topic alone.
+pub fn shared_name_findings(topic: &Topic, topics: &[Header]) -> Vec<Finding> {
+    let mut names = vec![TopicNames::of(topic)];
+    names.extend(
+        (topics.iter())
+            .filter(|other| other.file != topic.file)
+            .map(|other| TopicNames {
+                names: header_names(other),
+                title_line: None,
+                aliases_line: None,
+                header: other.clone(),
+            }),
+    );
+    (shared_names(&names).into_iter())
+        .filter(|&(at, _, _)| at == 0)
+        .map(|(_, line, message)| Finding {
+            level: Level::Error,
+            file: None,
+            line,
+            message,
+        })
+        .collect()
 }
 
 /// Names that lead to more than one topic, with the places of those topics' reports.
@@ -536,7 +579,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         let pieces = prose(section);
         let mut counts = Counts::default();
         if section.key != SectionKey::Disclaimer {
-            check_template_sentences(&pieces, &mut report);
+            check_template_sentences(section, &pieces, &mut report);
         }
         for piece in &pieces {
             let sentences = readability::sentences(&piece.text);
@@ -657,7 +700,7 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
             report.add_in(
                 Level::Error,
                 (section.file.as_deref(), section.line),
-                format!("section `{key}` is empty"),
+                format!("section `{key}` is empty: write it"),
             );
             continue;
         }
@@ -682,6 +725,18 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
                     ),
                 );
             }
+        }
+    }
+    for section in &topic.sections {
+        if section.title.trim().is_empty() {
+            report.add_in(
+                Level::Error,
+                (section.file.as_deref(), section.line),
+                format!(
+                    "section `{}` has an empty title: give it a heading",
+                    section.name
+                ),
+            );
         }
     }
     for section in topic
@@ -963,15 +1018,15 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
     }
 }
 
-/// A topic names its clinical reviewer only when one really reviewed it; without one,
-/// that is worth knowing, though nothing in the file is wrong.
-/// Each paragraph or item that still holds one of the template's instructions.
-fn check_template_sentences(pieces: &[Prose], report: &mut TopicReport) {
+/// Each sentence left from the template's instructions, at its paragraph or item, or at
+/// the section's key where its text has no lines of its own (a YAML topic's).
+fn check_template_sentences(section: &Section, pieces: &[Prose], report: &mut TopicReport) {
     for piece in pieces {
-        if let Some(sentence) = placeholders().sentence_in(&piece.text) {
+        let (file, line) = piece.place;
+        for sentence in placeholders().sentences_in(&piece.text) {
             report.add_in(
                 Level::Error,
-                piece.place,
+                (file, line.or(section.line)),
                 format!(
                     "\"{sentence}\" is the template's placeholder: write the topic's own words \
                      here, from its sources"
@@ -998,10 +1053,13 @@ fn check_unfinished_fields(topic: &Topic, report: &mut TopicReport) {
             "summary",
             "`summary` is empty: say in one sentence what the topic is about".into(),
         );
-    } else if let Some(sentence) = found.sentence_in(&topic.summary) {
+    } else if let Some(sentence) = found.sentences_in(&topic.summary).first() {
         unfinished(
             "summary",
-            format!("`summary` is the template's \"{sentence}\": say in one sentence of your own what the topic is about"),
+            format!(
+                "`summary` is the template's \"{sentence}\": say in one sentence of your own \
+                 what the topic is about"
+            ),
         );
     }
     for alias in &topic.aliases {
@@ -1010,38 +1068,83 @@ fn check_unfinished_fields(topic: &Topic, report: &mut TopicReport) {
         } else if found.is_alias(alias) {
             unfinished(
                 "aliases",
-                format!("the alias \"{alias}\" is the template's: list other names readers type for the topic, or delete `aliases`"),
+                format!(
+                    "the alias \"{alias}\" is the template's: list other names readers type \
+                     for the topic, or delete `aliases`"
+                ),
             );
         }
     }
     if topic.tags.iter().any(|tag| tag.trim().is_empty()) {
         unfinished("tags", "`tags` holds an empty tag: delete it".into());
     }
-    for (number, source) in (1..).zip(&topic.sources) {
+    if topic
+        .reviewed_by
+        .as_deref()
+        .is_some_and(|name| name.trim().is_empty())
+    {
+        unfinished(
+            "reviewed-by",
+            "`reviewed-by` is empty: name the clinician who reviewed the topic, or delete \
+             `reviewed-by`"
+                .into(),
+        );
+    }
+    for (at, source) in topic.sources.iter().enumerate() {
+        let number = at + 1;
+        let line = topic
+            .field_line(&format!("sources[{at}]"))
+            .or(topic.field_line("sources"));
+        let mut unfinished = |message: String| report.add(Level::Error, line, message);
         let title = &source.title;
         if title.trim().is_empty() {
-            unfinished(
-                "sources",
-                format!(
-                    "source {number} has an empty `title`: give the title the source itself has"
-                ),
-            );
+            unfinished(format!(
+                "source {number} has an empty `title`: give the title the source itself has"
+            ));
         } else if found.is_source_title(title) {
-            unfinished("sources", format!("source {number}'s title \"{title}\" is the template's: give the title the source itself has"));
+            unfinished(format!(
+                "source {number}'s title \"{title}\" is the template's: give the title the \
+                 source itself has"
+            ));
+        }
+        let optional = [
+            ("journal", &source.journal),
+            ("publisher", &source.publisher),
+            ("authors", &source.authors),
+            ("doi", &source.doi),
+            ("url", &source.url),
+        ];
+        for (field, value) in optional {
+            if value
+                .as_deref()
+                .is_some_and(|value| value.trim().is_empty())
+            {
+                unfinished(format!(
+                    "source {number} has an empty `{field}`: fill it in, or delete it"
+                ));
+            }
         }
         if let Some(publisher) = source
             .publisher
             .as_deref()
             .filter(|p| found.is_publisher(p))
         {
-            unfinished("sources", format!("source {number}'s publisher \"{publisher}\" is the template's: name who published it"));
+            unfinished(format!(
+                "source {number}'s publisher \"{publisher}\" is the template's: name who \
+                 published it"
+            ));
         }
         if let Some(url) = source.url.as_deref().filter(|url| is_example_url(url)) {
-            unfinished("sources", format!("source {number}'s url {url} is an example address, not a source: give the address the facts come from"));
+            unfinished(format!(
+                "source {number}'s url {url} is an example address, not a source: give the \
+                 address the facts come from"
+            ));
         }
     }
 }
 
+/// A topic names its clinical reviewer only when one really reviewed it; without one,
+/// that is worth knowing, though nothing in the file is wrong.
 fn check_reviewer(topic: &Topic, report: &mut TopicReport) {
     if topic.reviewed_by.is_none() {
         report.add(
@@ -1428,7 +1531,9 @@ mod tests {
     fn empty_fields_are_errors_at_their_lines() {
         let text = "title: \"\"\nsummary: \" \"\nkind: condition\nreviewed: 2026-01-01\n\
                     aliases: [\"\"]\ntags: [\"\"]\nsources:\n  - title: \"\"\n    \
-                    publisher: P\n    date: 2026\n";
+                    publisher: P\n    date: 2026\n  - title: T\n    journal: \" \"\n    \
+                    publisher: \"\"\n    authors: \"\"\n    doi: \"\"\n    url: \"\"\n    \
+                    date: 2026\nreviewed-by: \"\"\n";
         let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
         let mut report = TopicReport::new(String::new(), String::new());
         check_unfinished_fields(&topic, &mut report);
@@ -1449,8 +1554,33 @@ mod tests {
                 (Some(5), "`aliases` holds an empty name: delete it"),
                 (Some(6), "`tags` holds an empty tag: delete it"),
                 (
-                    Some(7),
+                    Some(18),
+                    "`reviewed-by` is empty: name the clinician who reviewed the topic, or \
+                     delete `reviewed-by`"
+                ),
+                (
+                    Some(8),
                     "source 1 has an empty `title`: give the title the source itself has"
+                ),
+                (
+                    Some(11),
+                    "source 2 has an empty `journal`: fill it in, or delete it"
+                ),
+                (
+                    Some(11),
+                    "source 2 has an empty `publisher`: fill it in, or delete it"
+                ),
+                (
+                    Some(11),
+                    "source 2 has an empty `authors`: fill it in, or delete it"
+                ),
+                (
+                    Some(11),
+                    "source 2 has an empty `doi`: fill it in, or delete it"
+                ),
+                (
+                    Some(11),
+                    "source 2 has an empty `url`: fill it in, or delete it"
                 ),
             ]
         );

@@ -176,6 +176,11 @@ fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
     files
 }
 
+/// What a folder is, whichever way it is written: `A`, `./A` and a link to `A` are one.
+pub fn identity(dir: &Path) -> PathBuf {
+    fs::canonicalize(listed(dir)).unwrap_or_else(|_| dir.to_path_buf())
+}
+
 /// The folder to list for `dir`: the current one for an empty path.
 pub fn listed(dir: &Path) -> &Path {
     match dir.as_os_str().is_empty() {

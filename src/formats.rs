@@ -184,10 +184,39 @@ pub fn topic_markdown(topic: &Topic, parts: &[Part], front_matter: bool) -> Stri
         let fields = FrontMatter::of(topic);
         out.push_str("---\n");
         out.push_str(&serde_yaml::to_string(&fields).expect("topic fields serialize as YAML"));
-        out.push_str("---\n\n");
+        out.push_str("---\n");
     }
-    for (index, section) in selected(topic, parts).into_iter().enumerate() {
-        if index > 0 {
+    let whole: Vec<Part>;
+    let parts = match parts.is_empty() {
+        true => {
+            whole = (topic.sections.iter())
+                .map(|section| Part::Section(section.name.clone()))
+                .collect();
+            &whole
+        }
+        false => parts,
+    };
+    for part in parts {
+        let section = match part {
+            Part::Section(name) => match topic.section_named(name) {
+                Some(section) => section,
+                None => continue,
+            },
+            Part::Sources => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str("## Sources\n\n");
+                for source in &topic.sources {
+                    out.push_str(&format!("- {}\n", plain_in_markdown(&source_line(source))));
+                }
+                for line in review_lines(topic) {
+                    out.push_str(&format!("\n{}\n", plain_in_markdown(&line)));
+                }
+                continue;
+            }
+        };
+        if !out.is_empty() {
             out.push('\n');
         }
         out.push_str("## ");
@@ -199,18 +228,6 @@ pub fn topic_markdown(topic: &Topic, parts: &[Part], front_matter: bool) -> Stri
         if !section.markdown.is_empty() {
             out.push_str(&section.markdown);
             out.push('\n');
-        }
-    }
-    if parts.contains(&Part::Sources) {
-        if !out.is_empty() && !front_matter {
-            out.push('\n');
-        }
-        out.push_str("## Sources\n\n");
-        for source in &topic.sources {
-            out.push_str(&format!("- {}\n", plain_in_markdown(&source_line(source))));
-        }
-        for line in review_lines(topic) {
-            out.push_str(&format!("\n{}\n", plain_in_markdown(&line)));
         }
     }
     out

@@ -447,6 +447,22 @@ pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
             shown(path)
         );
     }
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("cannot read {}: no such file", shown(path))
+        }
+        Err(error) => anyhow::bail!("cannot read {}: {}", shown(path), io_reason(&error)),
+        Ok(meta) if meta.is_dir() => anyhow::bail!(
+            "{} is a folder: give one topic file, or check the folder with `footcare check {}`",
+            shown(path),
+            shown(path)
+        ),
+        Ok(meta) if !meta.is_file() => anyhow::bail!(
+            "{} is not a regular file: footcare reads only regular files as topics",
+            shown(path)
+        ),
+        Ok(_) => {}
+    }
     let dir = path.parent().unwrap_or(Path::new(""));
     let folder =
         Folder::open(dir).with_context(|| format!("cannot read the folder of {}", shown(path)))?;

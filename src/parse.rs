@@ -25,6 +25,21 @@ use crate::yaml_words::in_plain_words;
 /// Parses a patch file: `## ` sections, with no front matter, to add to a topic's own.
 pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text
+        .lines()
+        .next()
+        .is_some_and(|first| first.trim_end() == "---")
+    {
+        return Err(topic_error(
+            file,
+            vec![Problem::at(
+                1,
+                "a patch has no front matter: it holds only `## ` sections, each added to the \
+                 topic's section of the same key; take out the lines from `---` to `---`"
+                    .to_string(),
+            )],
+        ));
+    }
     let text = sanitize(text);
     let mut sections = split_sections(&defuse_references(&text), 1)
         .map_err(|problems| topic_error(file, problems))?;
@@ -187,7 +202,7 @@ fn parse_file(
                 one_line(&mut section.title);
             }
             let field_lines = match read {
-                Read::Whole => top_level_field_lines(yaml, yaml_line),
+                Read::Whole => field_and_source_lines(yaml, yaml_line),
                 Read::FrontMatter => Vec::new(),
             };
             Ok(ParsedFile {
@@ -324,6 +339,19 @@ fn top_level_field_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> 
             is_field.then(|| (name.to_string(), first_line + index))
         })
         .collect()
+}
+
+/// The line of each top-level field, then of each source's item as `sources[N]`, so that
+/// a message about one source can point at it.
+fn field_and_source_lines(yaml: &str, first_line: usize) -> Vec<(String, usize)> {
+    let mut lines = top_level_field_lines(yaml, first_line);
+    if let Some(&(_, sources_line)) = lines.iter().find(|(name, _)| name == "sources") {
+        let items = source_items(yaml, first_line, sources_line);
+        lines.extend(
+            (items.iter().enumerate()).map(|(at, item)| (format!("sources[{at}]"), item.line)),
+        );
+    }
+    lines
 }
 
 /// The line of the first top-level `field:`, if the YAML has one.
@@ -744,7 +772,10 @@ fn field_problems(
         if !seen.contains_key(required) && !meant.contains(&required) {
             problems.push(Problem::at(
                 first_line,
-                format!("missing field `{required}`: every topic needs `title`, `summary`, `kind` and `reviewed`"),
+                format!(
+                    "no `{required}` field: add `{required}:`; every topic needs `title`, \
+                     `summary`, `kind` and `reviewed`"
+                ),
             ));
         }
     }

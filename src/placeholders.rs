@@ -42,8 +42,6 @@ impl Placeholders {
                 .expect("the template is a valid topic");
             found.read(&template);
         }
-        // The longest first, so that a message quotes the whole of what was left.
-        (found.sentences).sort_by_key(|(written, _)| std::cmp::Reverse(written.len()));
         found
     }
 
@@ -75,13 +73,17 @@ impl Placeholders {
         }
     }
 
-    /// The first of the template's sentences that `text` holds, as the template writes it.
-    pub fn sentence_in(&self, text: &str) -> Option<&str> {
-        let text = matched_form(text);
-        self.sentences
-            .iter()
-            .find(|(_, sentence)| text.contains(sentence.as_str()))
-            .map(|(written, _)| written.as_str())
+    /// Each sentence of `text` that is one of the template's, as the template writes it.
+    /// Only whole sentences count: "An X-ray can say what this is." is the author's own.
+    pub fn sentences_in<'a>(&'a self, text: &str) -> Vec<&'a str> {
+        (sentences(text).into_iter())
+            .filter_map(|sentence| {
+                let form = matched_form(sentence);
+                (self.sentences.iter())
+                    .find(|(_, known)| *known == form)
+                    .map(|(written, _)| written.as_str())
+            })
+            .collect()
     }
 
     pub fn is_alias(&self, alias: &str) -> bool {
@@ -144,20 +146,29 @@ mod tests {
     fn the_template_sentences_are_found_however_they_are_spaced() {
         let found = placeholders();
         assert_eq!(
-            found.sentence_in("Our words.  say WHAT this is.\nMore words."),
-            Some("Say what this is.")
+            found.sentences_in("Our words.  say WHAT this is.\nMore words."),
+            ["Say what this is."]
         );
         assert_eq!(
-            found.sentence_in("Say in one sentence what this topic is about."),
-            Some("Say in one sentence what this topic is about.")
+            found.sentences_in(
+                "Say what this is in two or three short paragraphs. Explain each body part \
+                 the first time you name it."
+            ),
+            [
+                "Say what this is in two or three short paragraphs.",
+                "Explain each body part the first time you name it."
+            ]
         );
-        assert_eq!(found.sentence_in("Rest your foot for a week."), None);
-        // A lead-in and the disclaimer are words a finished topic keeps.
-        assert_eq!(found.sentence_in("On the day, you can:"), None);
-        assert_eq!(
-            found.sentence_in("This page gives general information only."),
-            None
-        );
+        // The author's own sentences that hold the template's words are not its.
+        for own in [
+            "An X-ray can say what this is.",
+            "Your doctor will write the first step.",
+            "Rest your foot for a week.",
+            "On the day, you can:",
+            "This page gives general information only.",
+        ] {
+            assert!(found.sentences_in(own).is_empty(), "{own}");
+        }
     }
 
     #[test]

@@ -10,6 +10,18 @@ pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
+/// The name among `names` that `typed` is a slip of the keyboard for: one or two letters
+/// off (one for a short name), as `risk` is for `risks`. Narrower than [`closest`]: a
+/// name that only shares a word, such as `recovery-at-home`, is not a slip for `recovery`.
+pub fn slip_for<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    (names.into_iter())
+        .filter(|name| *name != typed)
+        .map(|name| (strsim::damerau_levenshtein(typed, name), name))
+        .filter(|&(distance, name)| distance <= (name.len() / 5).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name)
+}
+
 /// How much `typed` looks like `name`, from 0 to 1. Words are joined by dashes, as in
 /// keys and slugs.
 fn likeness(typed: &str, name: &str) -> f64 {
@@ -28,6 +40,22 @@ mod tests {
     use super::*;
 
     const KEYS: [&str; 4] = ["overview", "risks", "warning-signs", "recovery"];
+
+    #[test]
+    fn a_slip_is_a_letter_or_two_off_and_never_a_shared_word() {
+        assert_eq!(slip_for("risk", KEYS), Some("risks"));
+        assert_eq!(slip_for("recovry", KEYS), Some("recovery"));
+        assert_eq!(slip_for("warning-sign", KEYS), Some("warning-signs"));
+        for own in [
+            "recovery-at-home",
+            "overview-2",
+            "risks-of-smoking",
+            "warning",
+            "overview",
+        ] {
+            assert_eq!(slip_for(own, KEYS), None, "{own}");
+        }
+    }
 
     #[test]
     fn a_singular_a_word_or_a_typo_finds_its_name() {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::folder::identity;
 use crate::paths::{clinic_folders, TOPICS_PATH_VAR};
 
 /// Names a single topic folder, like `--content-dir`; set but empty, it is ignored.
@@ -18,6 +19,9 @@ pub enum ContentSource {
     /// The built-in topics, then each of these clinic folders in turn: a topic in a later
     /// folder replaces one of the same slug before it. Missing folders are skipped.
     Layered(Vec<PathBuf>),
+    /// These folders alone, in the same way: `--content-dir` with the folders of the
+    /// files named to `check`.
+    Folders(Vec<PathBuf>),
 }
 
 impl ContentSource {
@@ -43,8 +47,7 @@ impl ContentSource {
     /// The built-in topics with `folders` on them. A folder named twice (`A:A`, or `A:./A`)
     /// counts once, at its last place, where it wins over the most.
     pub fn layered(folders: Vec<PathBuf>) -> ContentSource {
-        let identity = |dir: &PathBuf| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
-        let identities: Vec<PathBuf> = folders.iter().map(identity).collect();
+        let identities: Vec<PathBuf> = folders.iter().map(|dir| identity(dir)).collect();
         let distinct = (folders.iter().enumerate())
             .filter(|(at, _)| !identities[at + 1..].contains(&identities[*at]))
             .map(|(_, dir)| dir.clone())
@@ -57,28 +60,23 @@ impl ContentSource {
         match self {
             ContentSource::BuiltIn => &[],
             ContentSource::Dir(dir) => std::slice::from_ref(dir),
-            ContentSource::Layered(dirs) => dirs,
+            ContentSource::Layered(dirs) | ContentSource::Folders(dirs) => dirs,
         }
     }
 
     /// This source with `dir` among its folders, for checking files in `dir` with the
     /// topics they are read with: at its own place if the source has it, else on top. With
-    /// `--content-dir`, only `dir`.
+    /// `--content-dir`, still without the built-in topics.
     pub fn with_folder(&self, dir: &Path) -> ContentSource {
-        let identity =
-            |dir: &Path| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         let wanted = identity(dir);
+        if self.folders().iter().any(|own| identity(own) == wanted) {
+            return self.clone();
+        }
+        let mut dirs = self.folders().to_vec();
+        dirs.push(dir.to_path_buf());
         match self {
-            ContentSource::Dir(own) if identity(own) == wanted => self.clone(),
-            ContentSource::Dir(_) => ContentSource::Dir(dir.to_path_buf()),
-            ContentSource::Layered(dirs) if dirs.iter().any(|d| identity(d) == wanted) => {
-                self.clone()
-            }
-            _ => {
-                let mut dirs = self.folders().to_vec();
-                dirs.push(dir.to_path_buf());
-                ContentSource::layered(dirs)
-            }
+            ContentSource::Dir(_) | ContentSource::Folders(_) => ContentSource::Folders(dirs),
+            ContentSource::BuiltIn | ContentSource::Layered(_) => ContentSource::layered(dirs),
         }
     }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
 use crate::markdown::{to_located_blocks, Blocks};
-use crate::similar::closest;
+use crate::similar::slip_for;
 use crate::tiers::{self, Tier, TierStart};
 
 /// The sections a topic may hold, in the order a reader meets them.
@@ -103,23 +103,27 @@ impl SectionKey {
                 "`{name}` is a reserved name, not a section's: give the section {own_key}"
             ));
         }
-        if !is_section_name(name) {
+        if !is_valid_slug(name) {
             return Err(format!(
                 "`{name}` cannot be a section's key: give the section {own_key}, in lowercase \
                  letters, digits and dashes"
             ));
         }
-        if written == NameWritten::FromHeading {
-            if let Some(close) = closest_key(name) {
-                return Err(format!(
-                    "`{name}` is not a standard section: to add to `{close}`, name the \
-                     heading for it, as in `## {}`; for a section of your own, give it a key, \
-                     as in `## Heading {{#{name}}}`",
-                    close.default_title(Kind::Procedure)
-                ));
-            }
+        let slip = || slip_for(name, SectionKey::ALL.map(SectionKey::as_str));
+        match (written, slip()) {
+            (NameWritten::FromHeading, Some(close)) => Err(format!(
+                "`{name}` is not a standard section: to add to `{close}`, name the heading for \
+                 it, as in `## {}`; for a section of your own, give it a key, as in \
+                 `## Heading {{#{name}}}`",
+                SectionKey::from_key(close).map_or(close, |key| key.default_title(Kind::Procedure))
+            )),
+            (NameWritten::YamlKey, Some(close)) => Err(format!(
+                "`{name}` is not a standard section: to fill `{close}`, write `{close}:`; for \
+                 a section of your own, give it a key that is not a slip for a standard one, \
+                 such as `our-{name}:`"
+            )),
+            _ => Ok(SectionKey::Custom),
         }
-        Ok(SectionKey::Custom)
     }
 
     /// The keys as a reader would type them, for error messages.
@@ -137,16 +141,6 @@ pub enum NameWritten {
     HeadingKey,
     /// A YAML topic's key under `sections`.
     YamlKey,
-}
-
-/// The standard key that `name` looks like a slip for, if any.
-pub fn closest_key(name: &str) -> Option<SectionKey> {
-    closest(name, SectionKey::ALL.map(SectionKey::as_str)).and_then(SectionKey::from_key)
-}
-
-/// A section's key is typed on command lines, as slugs are.
-fn is_section_name(name: &str) -> bool {
-    is_valid_slug(name)
 }
 
 /// A slug names a topic in commands and scripts, so it is kept simple:
@@ -475,9 +469,7 @@ impl TopicError {
                 .map(|(line, message)| (*line, message.as_str())),
         )
     }
-}
 
-impl TopicError {
     /// The first problem alone, and how many more the file has, for a one-line warning.
     pub fn summary(&self) -> String {
         let first = place(&self.file, self.line, &self.message);

@@ -55,7 +55,8 @@ pub fn in_plain_words(message: &str) -> String {
             None => format!("unknown field `{field}`: {advice}"),
         };
     }
-    if let Some(field) = (body.strip_prefix("missing field `")).and_then(|r| r.strip_suffix('`')) {
+    let missing = (body.strip_prefix("missing field `")).and_then(|r| r.strip_suffix('`'));
+    if let Some(field) = missing.filter(|field| !field.contains(['`', ' '])) {
         return format!("{subject} has no `{field}`: add `{field}:`");
     }
     match path {

@@ -88,15 +88,15 @@ fn the_untouched_template_fails_check_naming_each_placeholder_and_its_line() {
              other names readers type for the topic, or delete `aliases`"
         ),
         format!(
-            "{file}:8: error: source 1's title \"Title of the source\" is the template's: give \
+            "{file}:9: error: source 1's title \"Title of the source\" is the template's: give \
              the title the source itself has"
         ),
         format!(
-            "{file}:8: error: source 1's publisher \"Who published it\" is the template's: name \
+            "{file}:9: error: source 1's publisher \"Who published it\" is the template's: name \
              who published it"
         ),
         format!(
-            "{file}:8: error: source 1's url https://example.org/replace-with-the-source is an \
+            "{file}:9: error: source 1's url https://example.org/replace-with-the-source is an \
              example address, not a source: give the address the facts come from"
         ),
         format!(
@@ -148,7 +148,7 @@ fn a_source_at_an_example_address_fails_check() {
             .assert()
             .code(1)
             .stdout(predicate::str::contains(format!(
-                "{}:8: error: source 1's url https://{domain}/page is an example address, not a \
+                "{}:9: error: source 1's url https://{domain}/page is an example address, not a \
                  source: give the address the facts come from\n",
                 clinic.file("clean-topic.md")
             )));
@@ -294,7 +294,7 @@ fn a_name_two_topics_share_opens_by_the_documented_rule_with_a_warning() {
         .stdout(predicate::str::starts_with("Clean topic\n"))
         .stderr(
             "warning: \"heel pain surgery\" is a name of 2 topics (clean-topic, \
-             plantar-fascia-release): showing clean-topic, as a clinic's topic comes before a \
+             plantar-fascia-release): it opens clean-topic, as a clinic's topic comes before a \
              built-in one; `footcare check` reports the clash\n",
         );
     // A slug always opens its own topic, whoever else has it as an alias.
@@ -336,7 +336,7 @@ fn export_of_a_topic_that_fails_check_exits_1_and_lists_the_errors() {
             .stderr(predicate::str::ends_with(format!(
                 "{file}: error: missing section `risks`: add it, as `## Risks`; a topic has \
                  {STANDARD_SECTIONS}\n{file}:7: error: reviewed 2099-01-01 is in the future \
-                 (today is {today}): give the day the topic was last checked\nerror: {file} was \
+                 (today is {today}): give the day the topic was last checked\nerror: clean-topic was \
                  not exported: it has 2 errors, listed above\n  fix them, and run `footcare \
                  check {file}`; or add --ignore-check to export it as it is\n",
                 today = today()
@@ -350,9 +350,9 @@ fn export_of_a_topic_that_fails_check_exits_1_and_lists_the_errors() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
-        .stderr(predicate::str::ends_with(format!(
-            "warning: exporting {file} with 2 errors, as --ignore-check asks\n"
-        )));
+        .stderr(predicate::str::ends_with(
+            "warning: exporting clean-topic with 2 errors, as --ignore-check asks\n",
+        ));
 }
 
 /// Today, as footcare's messages give it.
@@ -816,10 +816,10 @@ fn check_says_why_a_path_gave_nothing_to_check() {
         .assert()
         .code(1)
         .stderr(format!(
-            "error: {} is not read: a later folder has a topic of the same slug, which \
-             replaces it (`footcare paths` lists the folders in order); check that folder's \
-             file instead\n",
-            first.file("clean-topic.md")
+            "error: {} is not read: {winner}, in a later folder, has the same slug and \
+             replaces it\n  check {winner} instead, or rename one of them\n",
+            first.file("clean-topic.md"),
+            winner = later.file("clean-topic.md")
         ));
     footcare()
         .arg("check")
@@ -831,4 +831,215 @@ fn check_says_why_a_path_gave_nothing_to_check() {
              calf-strain.md or calf-strain.yaml\n",
             empty.path().display()
         ));
+}
+
+#[test]
+fn a_slip_for_a_standard_section_is_an_error_but_a_name_of_its_own_is_not() {
+    let clinic = Clinic::new();
+    let readme_yaml = finished_topic();
+    // In Markdown, a heading that only shares a word with a standard one is the clinic's.
+    clinic.write(
+        "clean-topic.md",
+        &readme_yaml.replace(
+            "## Disclaimer",
+            "## Recovery at home\n\nRest at home.\n\n## Questions for the nurse\n\n- Who?\n\n## Disclaimer",
+        ),
+    );
+    clinic
+        .footcare()
+        .args(["check", &clinic.file("clean-topic.md")])
+        .assert()
+        .success();
+    clinic
+        .footcare()
+        .args(["search", "rest at home", "--section", "recovery-at-home"])
+        .assert()
+        .success()
+        .stdout("clean-topic:recovery-at-home:Rest at home.\n");
+    // In YAML, a misspelt key is named at its line.
+    let yaml = "title: Heel wrap\nsummary: A wrap for your heel.\nkind: condition\n\
+                reviewed: 2026-11-01\nsections:\n  overview: You wrap your heel.\n  \
+                questons: |\n    - Who?\n";
+    clinic.write("heel-wrap.yaml", yaml);
+    let file = clinic.file("heel-wrap.yaml");
+    clinic
+        .footcare()
+        .args(["check", &file])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(format!(
+            "{file}:7: error: `questons` is not a standard section: to fill `questions`, write \
+             `questions:`; for a section of your own, give it a key that is not a slip for a \
+             standard one, such as `our-questons:`\n"
+        )));
+    // A section no topic has is a mistake, as a search for it would find nothing.
+    footcare()
+        .args(["search", "pain", "--section", "nonsense"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: no topic has a section called \"nonsense\"\n  the standard sections are: \
+             {STANDARD_SECTIONS}\n"
+        ));
+}
+
+#[test]
+fn new_refuses_a_slug_that_another_topic_has_as_a_name() {
+    let clinic = Clinic::new();
+    clinic
+        .footcare()
+        .args(["new", "plantar-fasciotomy"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: `plantar-fasciotomy` is already a name of the topic plantar-fascia-release, \
+             from <built-in>/plantar-fascia-release.md: `footcare show plantar-fasciotomy` \
+             would open the new topic instead\n  choose another slug, or add --replace to take \
+             the name\n",
+        );
+    assert!(!clinic.path().join("plantar-fasciotomy.md").exists());
+    clinic
+        .footcare()
+        .args(["new", "plantar-fasciotomy", "--replace"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn export_refuses_a_topic_whose_name_another_topic_has() {
+    let clinic = Clinic::new();
+    clinic.write(
+        "clean-topic.md",
+        &finished_topic().replace("[clean sample]", "[clean sample, plantar fasciotomy]"),
+    );
+    clinic
+        .footcare()
+        .args(["export", "clean-topic"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "{file}:5: error: the name `plantar-fasciotomy` also belongs to \
+             plantar-fascia-release: each slug, title and alias must name one topic, and \
+             `footcare show plantar-fasciotomy` opens clean-topic; take it out of `aliases`, or \
+             rename it\nerror: clean-topic was not exported: it has 1 error, listed above\n  fix \
+             it, and run `footcare check {file}`; or add --ignore-check to export it as it is\n",
+            file = clinic.file("clean-topic.md")
+        ));
+}
+
+#[test]
+fn check_of_several_files_checks_them_together_once() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    fs::write(one.path().join("heel-wrap.md"), finished_topic()).unwrap();
+    fs::write(two.path().join("heel-pad.md"), finished_topic()).unwrap();
+    let first = one.path().join("heel-wrap.md");
+    let output = footcare()
+        .arg("check")
+        .arg(&first)
+        .arg(two.path().join("heel-pad.md"))
+        // The same file again, spelt another way, is checked once.
+        .arg(one.path().join(".").join("heel-wrap.md"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    // Two files from folders footcare does not read still may not share a name.
+    assert!(
+        stdout.contains(&format!(
+            "{}:2: error: the name `clean-topic` also belongs to heel-pad",
+            first.display()
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 topics checked: 4 errors, 0 warnings\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_of_a_bare_file_name_reads_its_folder_in_its_own_place() {
+    let first = Clinic::new();
+    let later = Clinic::new();
+    first.write("clean-topic.md", &finished_topic());
+    later.write("clean-topic.md", &finished_topic());
+    footcare()
+        .current_dir(first.path())
+        .env(
+            "FOOTCARE_TOPICS_PATH",
+            format!("{}:{}", first.path().display(), later.path().display()),
+        )
+        .args(["check", "clean-topic.md"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "error: clean-topic.md is not read: {winner}, in a later folder, has the same slug \
+             and replaces it\n  check {winner} instead, or rename one of them\n",
+            winner = later.file("clean-topic.md")
+        ));
+}
+
+#[test]
+fn check_of_a_folder_reports_a_link_that_leads_out_of_it() {
+    let clinic = Clinic::new();
+    std::os::unix::fs::symlink("/etc/hostname", clinic.path().join("secret.md")).unwrap();
+    let output = footcare().arg("check").arg(clinic.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with(&format!("{}: error: ", clinic.file("secret.md"))),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_patch_with_front_matter_is_told_what_a_patch_holds() {
+    let clinic = Clinic::new();
+    let patch = clinic.write(
+        "calf-strain.patch.md",
+        "---\ntitle: x\n---\n## Recovery\n\nMore.\n",
+    );
+    clinic
+        .footcare()
+        .arg("check")
+        .arg(&patch)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{}:1: error: a patch has no front matter: it holds only `## ` sections, each added \
+             to the topic's section of the same key; take out the lines from `---` to `---`\n",
+            clinic.file("calf-strain.patch.md")
+        )));
+}
+
+#[test]
+fn show_file_says_what_is_wrong_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("drafts.md")).unwrap();
+    for (file, message) in [
+        (
+            "drafts.md",
+            "error: drafts.md is a folder: give one topic file, or check the folder with \
+             `footcare check drafts.md`\n",
+        ),
+        (
+            "nowhere/x.md",
+            "error: cannot read nowhere/x.md: no such file\n",
+        ),
+        (
+            "notes.txt",
+            "error: notes.txt is not a topic file: a topic file is named like calf-strain.md \
+             or calf-strain.yaml\n",
+        ),
+    ] {
+        footcare()
+            .current_dir(dir.path())
+            .args(["show", "--file", file])
+            .assert()
+            .code(1)
+            .stderr(message);
+    }
 }
