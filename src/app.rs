@@ -20,7 +20,6 @@ use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
 use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
-use crate::similar::slip_for;
 use crate::source::ContentSource;
 use crate::terminal::Terminal;
 use crate::topic::{
@@ -150,13 +149,6 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
             Ok(topic) => topic.file.clone(),
             Err(problem) => problem.file.clone(),
         };
-        if !args.replace {
-            bail!(
-                "`{}` is already a topic, from {file}: a new file would replace it for every \
-                 reader\n  choose another slug, or add --replace to write one that replaces it",
-                args.slug
-            );
-        }
         // Only a file in a later folder replaces it.
         folders = &folders[folders_through(folders, Path::new(&file))..];
         if folders.is_empty() {
@@ -168,19 +160,26 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
                 _ => String::new(),
             };
             bail!(
-                "`{}` is a topic of {file}, and no folder after it can hold one that replaces \
-                 it\n  edit {file} instead{or_add}",
+                "`{}` is already a topic, from {file}, and no folder after it can hold one that \
+                 replaces it\n  edit {file} instead{or_add}",
                 args.slug
             );
         }
-    } else if !args.replace {
-        // A slug opens its own topic first, so a new one would take the name from another.
+        if !args.replace {
+            bail!(
+                "`{}` is already a topic, from {file}: a new file would replace it for every \
+                 reader\n  choose another slug, or add --replace to write one that replaces it",
+                args.slug
+            );
+        }
+    } else {
+        // A slug opens its own topic first, so a new one would take the name from another
+        // topic, a clash that `check` refuses.
         let headers = Catalog::read(source)?.headers()?;
         if let Some(owner) = lookup::claimants(&headers.topics, &args.slug).first() {
             bail!(
-                "`{slug}` is already a name of the topic {}, from {}: `footcare show {slug}` \
-                 would open the new topic instead\n  choose another slug, or add --replace to \
-                 take the name",
+                "`{slug}` is already a name of the topic {}, from {}: a topic with this slug \
+                 would take the name from it\n  choose another slug",
                 owner.slug,
                 owner.file,
                 slug = args.slug
@@ -614,26 +613,30 @@ fn search(
     })
 }
 
-/// The section `search --section NAME` looks in: a standard key, or the name of a
-/// section some topic has. A name no topic has is a mistake, and a slip for a standard
-/// key is named.
+/// The section `search --section NAME` looks in: a standard key, or the key or heading
+/// of a section some topic has. A name no topic has is a mistake, and the section it
+/// looks like is named.
 fn search_section(catalog: &Catalog, name: &str) -> anyhow::Result<String> {
     let wanted = lookup::normalize(name);
     if SectionKey::from_key(&wanted).is_some() {
         return Ok(wanted);
     }
-    let mut somewhere = false;
+    let mut found: Option<String> = None;
     catalog.each_topic_batch(
-        |topic| topic.section_named(&wanted).is_some(),
-        |has| {
-            somewhere |= has.contains(&true);
+        |topic| {
+            (topic.sections.iter())
+                .find(|s| s.name == wanted || lookup::normalize(&s.title) == wanted)
+                .map(|section| section.name.clone())
+        },
+        |names| {
+            found = found.take().or(names.into_iter().flatten().next());
             Ok(())
         },
     )?;
-    if somewhere {
-        return Ok(wanted);
+    if let Some(found) = found {
+        return Ok(found);
     }
-    let meant = slip_for(&wanted, SectionKey::ALL.map(SectionKey::as_str))
+    let meant = similar::closest(&wanted, SectionKey::ALL.map(SectionKey::as_str))
         .map_or(String::new(), |key| format!("\n  did you mean {key}?"));
     Err(usage(format!(
         "no topic has a section called {name:?}{meant}\n  the standard sections are: {}",
@@ -744,50 +747,120 @@ fn check_paths(
         asked.push((path, is_dir));
     }
     let reports = check_source(&combined, settings)?;
-    let folders = combined.folders();
     let mut kept = vec![false; reports.len()];
+    let mut alone: Vec<check::TopicReport> = Vec::new();
     for (path, is_dir) in asked {
-        let dir = folder_of(path, is_dir);
-        // The folder as the source spells it, which is how the reports name its files.
-        let Some(layer) = folders
-            .iter()
-            .rposition(|f| folder::identity(f) == folder::identity(dir))
-        else {
+        if keep_named(&reports, &combined, path, is_dir, &mut kept) {
             continue;
-        };
-        let spelled = &folders[layer];
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned());
-        let is_named = |file: &str| match (is_dir, &name) {
-            (true, _) => in_folder(file, &shown(spelled)),
-            (false, Some(name)) => file == shown(&spelled.join(name)),
-            (false, None) => false,
-        };
-        let patches = |slug: &str| {
-            let patch = spelled.join(format!("{slug}{PATCH_SUFFIX}"));
-            match is_dir {
-                true => patch.is_file(),
-                false => name.as_deref() == patch.file_name().and_then(|n| n.to_str()),
-            }
-        };
-        let mut found = false;
-        for (at, report) in reports.iter().enumerate() {
-            let named = is_named(&report.file)
-                || patches(&report.slug)
-                || (report.findings.iter()).any(|f| f.file.as_deref().is_some_and(is_named));
-            if named {
-                kept[at] = true;
-                found = true;
-            }
         }
-        if !found {
-            bail!(nothing_to_check(path, is_dir, &folders[layer + 1..]));
+        // A file that a folder named only here shadows is checked in its own folder's run:
+        // two drafts of one topic are both checked.
+        let folders = combined.folders();
+        let layer = folders
+            .iter()
+            .rposition(|f| same_folder(f, folder_of(path, is_dir)));
+        let winner = layer.and_then(|layer| shadowing(path, &folders[layer + 1..]));
+        match winner {
+            Some((winner, dir)) if source.folders().iter().any(|f| same_folder(f, &dir)) => {
+                bail!(
+                    "{} is not read: {winner}, in a later folder, has the same slug and \
+                     replaces it\n  check {winner} instead, or rename one of them",
+                    shown(path)
+                )
+            }
+            Some(_) => {
+                let own = source.with_folder(folder_of(path, is_dir));
+                let reports = check_source(&own, settings)?;
+                let mut own_kept = vec![false; reports.len()];
+                keep_named(&reports, &own, path, is_dir, &mut own_kept);
+                alone.extend(
+                    (reports.into_iter().zip(own_kept))
+                        .filter_map(|(report, kept)| kept.then_some(report)),
+                );
+            }
+            None => bail!(nothing_to_check(path, is_dir)),
         }
     }
-    Ok((reports.into_iter().zip(kept))
+    let mut found: Vec<check::TopicReport> = (reports.into_iter().zip(kept))
         .filter_map(|(report, kept)| kept.then_some(report))
-        .collect())
+        .collect();
+    for report in alone {
+        if !found.iter().any(|kept| kept.file == report.file) {
+            found.push(report);
+        }
+    }
+    Ok(found)
+}
+
+/// Marks in `kept` the reports of what `path` names, from a run over `source`: the topic
+/// files and patches in it, or it, and the topics those patches add to. Says whether any
+/// were found.
+fn keep_named(
+    reports: &[check::TopicReport],
+    source: &ContentSource,
+    path: &Path,
+    is_dir: bool,
+    kept: &mut [bool],
+) -> bool {
+    let folders = source.folders();
+    let dir = folder_of(path, is_dir);
+    // The folder as the source spells it, which is how the reports name its files.
+    let Some(spelled) = folders.iter().rev().find(|f| same_folder(f, dir)) else {
+        return false;
+    };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let is_named = |file: &str| {
+        let file = Path::new(file);
+        match (is_dir, &name) {
+            (true, _) => file
+                .parent()
+                .is_some_and(|parent| same_spelling(parent, spelled)),
+            (false, Some(name)) => same_spelling(file, &spelled.join(name)),
+            (false, None) => false,
+        }
+    };
+    let patches = |slug: &str| {
+        let patch = format!("{slug}{PATCH_SUFFIX}");
+        match is_dir {
+            true => spelled.join(&patch).is_file(),
+            false => name.as_deref() == Some(patch.as_str()),
+        }
+    };
+    let mut found = false;
+    for (at, report) in reports.iter().enumerate() {
+        let named = is_named(&report.file)
+            || patches(&report.slug)
+            || (report.findings.iter()).any(|f| f.file.as_deref().is_some_and(is_named));
+        if named {
+            kept[at] = true;
+            found = true;
+        }
+    }
+    found
+}
+
+/// Whether two paths are written the same, but for doubled or trailing slashes and `.`.
+fn same_spelling(a: &Path, b: &Path) -> bool {
+    a.components().eq(b.components())
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    folder::identity(a) == folder::identity(b)
+}
+
+/// The topic file in one of the `later` folders that replaces the topic file `path`, as
+/// messages show it, with its folder.
+fn shadowing(path: &Path, later: &[PathBuf]) -> Option<(String, PathBuf)> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let (slug, _) = parse::topic_file_name(&name)?;
+    (later.iter().rev()).find_map(|dir| {
+        let folder = folder::Folder::open(dir).ok()?;
+        let winner =
+            (folder.files_for(slug).into_iter()).find(|f| f.role != folder::Role::Patch)?;
+        Some((winner.shown(), dir.clone()))
+    })
 }
 
 /// The folder a path named to `check` stands for: itself, or the folder a file is in.
@@ -798,46 +871,15 @@ fn folder_of(path: &Path, is_dir: bool) -> &Path {
     }
 }
 
-/// Whether `file`, as messages show it, is directly in `folder`, shown the same way.
-fn in_folder(file: &str, folder: &str) -> bool {
-    let folder = match folder.trim_end_matches('/') {
-        "" if folder.starts_with('/') => "/",
-        trimmed => trimmed,
-    };
-    match file.rsplit_once('/') {
-        Some(("", _)) => folder == "/",
-        Some((parent, _)) => parent == folder,
-        None => folder.is_empty(),
-    }
-}
-
-/// Why a path named to `check` gave no topic to check. A file that footcare would read is
-/// not read when one of the `later` folders has a topic of the same slug.
-fn nothing_to_check(path: &Path, is_dir: bool, later: &[PathBuf]) -> String {
-    if is_dir {
-        return format!(
+/// Why a path named to `check` gave no topic to check.
+fn nothing_to_check(path: &Path, is_dir: bool) -> String {
+    match is_dir {
+        true => format!(
             "{} holds no topic files or patches: a topic file is named like calf-strain.md \
              or calf-strain.yaml",
             shown(path)
-        );
-    }
-    let slug = (path.file_name().map(|name| name.to_string_lossy()))
-        .and_then(|name| parse::topic_file_name(&name).map(|(slug, _)| slug.to_string()));
-    let winner = slug.and_then(|slug| {
-        (later.iter().rev())
-            .filter_map(|dir| folder::Folder::open(dir).ok())
-            .flat_map(|dir| dir.files_for(&slug))
-            .find(|file| file.role != folder::Role::Patch)
-    });
-    match winner {
-        Some(winner) => format!(
-            "{} is not read: {}, in a later folder, has the same slug and replaces it\n  \
-             check {} instead, or rename one of them",
-            shown(path),
-            winner.shown(),
-            winner.shown()
         ),
-        None => format!(
+        false => format!(
             "{} was not read as a topic: run `footcare check` to see why",
             shown(path)
         ),

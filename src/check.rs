@@ -16,13 +16,14 @@ use crate::date::Date;
 use crate::folder::PATCH_SUFFIX;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
 use crate::markdown::{spans_text, Block, Blocks};
-use crate::parse::derive_key;
 use crate::placeholders::{is_example_url, placeholders};
 use crate::readability::{self, Counts, Readability};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, shown_hidden};
 use crate::tiers::tiering_problem;
-use crate::topic::{Header, Kind, Place, Section, SectionKey, Topic, TopicError, BUILT_IN_ORIGIN};
+use crate::topic::{
+    derive_key, Header, Kind, Place, Section, SectionKey, Topic, TopicError, BUILT_IN_ORIGIN,
+};
 
 /// The limits a topic is held to.
 #[derive(Debug, Clone, Copy)]
@@ -462,13 +463,13 @@ fn shared_names(names: &[TopicNames]) -> Vec<(usize, Option<usize>, String)> {
 }
 
 /// The errors `check` gives `topic` for the names it shares with any of `topics` (every
-/// topic footcare reads, which may hold `topic` itself), for a command that checks one
-/// topic alone.
+/// topic footcare reads), for a command that checks one topic alone. A topic of the same
+/// slug is `topic` itself, or one it replaces, never a clash.
 pub fn shared_name_findings(topic: &Topic, topics: &[Header]) -> Vec<Finding> {
     let mut names = vec![TopicNames::of(topic)];
     names.extend(
         (topics.iter())
-            .filter(|other| other.file != topic.file)
+            .filter(|other| other.slug != topic.slug)
             .map(|other| TopicNames {
                 names: header_names(other),
                 title_line: None,

@@ -160,9 +160,10 @@ The new file has every field and section, each holding text to replace:
 --content-dir if given, else to the first clinic folder that exists and that
 you can write, else to the first clinic folder that does not exist yet, which
 is created. The path of the new file is printed. An existing file is never
-overwritten, and a slug that is already a topic's slug, title or alias is
-refused unless --replace says the new topic is to take it (a topic of the same
-slug is replaced from a folder after its own, where the new file wins).
+overwritten. A slug that is another topic's title or alias is refused, and one
+that is already a topic's slug is refused unless --replace says the new topic
+is to replace it (it is then written to a folder after that topic's, where it
+wins).
 
 Examples:
   footcare new heel-pad-bruise --kind condition

@@ -6,11 +6,10 @@ use serde::Serialize;
 use crate::check::TopicReport;
 use crate::date::Date;
 use crate::markdown::{plain_in_markdown, top_level_items};
-use crate::parse::derive_key;
 use crate::render::{render_plain, review_lines, source_line};
 use crate::search::Match;
 use crate::tiers::Tier;
-use crate::topic::{Header, Kind, Part, Section, Source, Topic};
+use crate::topic::{derive_key, Header, Kind, Part, Section, Source, Topic};
 
 #[derive(Serialize)]
 struct TopicJson<'a> {

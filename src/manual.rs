@@ -28,8 +28,8 @@ A page read without a date of its own has only \fBaccessed\fR, and is shown as "
 .PP
 The section keys, in reading order, are key\-points, overview, indications, preparing (procedures only),
 procedure, recovery, outlook, risks, warning\-signs, questions and disclaimer.
-Any other key is a section of the clinic's own, shown where the file puts it; a heading that is nearly
-a standard key, such as \fB## Risk\fR, is an error, and title, summary, aliases, tags and sources
+Any other key is a section of the clinic's own, shown where the file puts it; a key one letter off a
+standard one, such as \fB## Risk\fR, is an error, and title, summary, aliases, tags and sources
 cannot be keys.
 .PP
 The warning signs come in three tiers, most urgent first, each a \fB### \fR heading with its key and then

@@ -18,7 +18,8 @@ use crate::markdown::{defuse_references, markdown_options, BlockBuilder};
 use crate::sanitize::{sanitize, sanitize_in_place, sanitize_name};
 use crate::similar;
 use crate::topic::{
-    is_valid_slug, Header, Kind, NameWritten, Section, SectionKey, Source, Topic, TopicError,
+    derive_key, is_valid_slug, Header, Kind, NameWritten, Section, SectionKey, Source, Topic,
+    TopicError,
 };
 use crate::yaml_words::in_plain_words;
 
@@ -1276,15 +1277,6 @@ fn default_title(name: &str, kind: Kind) -> String {
                 .unwrap_or_default()
         }
     }
-}
-
-/// The key a heading gets when it has no `{#key}`: lowercase, words joined by dashes.
-pub fn derive_key(heading: &str) -> String {
-    heading
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// Splits a Markdown body into its sections at each top-level `## ` heading, and reads

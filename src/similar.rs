@@ -10,16 +10,27 @@ pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
-/// The name among `names` that `typed` is a slip of the keyboard for: one or two letters
-/// off (one for a short name), as `risk` is for `risks`. Narrower than [`closest`]: a
-/// name that only shares a word, such as `recovery-at-home`, is not a slip for `recovery`.
+/// The name among `names` that `typed` is a slip of the keyboard for: one letter left
+/// out, added, changed or swapped with the next, as `risk` is for `risks`. A changed first
+/// letter of a word makes another word (`key-joints` is not `key-points`), and a name that
+/// only shares a word, such as `recovery-at-home`, is no slip either.
 pub fn slip_for<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    (names.into_iter())
-        .filter(|name| *name != typed)
-        .map(|name| (strsim::damerau_levenshtein(typed, name), name))
-        .filter(|&(distance, name)| distance <= (name.len() / 5).max(1))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, name)| name)
+    names.into_iter().find(|name| is_slip(typed, name))
+}
+
+fn is_slip(typed: &str, name: &str) -> bool {
+    if typed == name || strsim::damerau_levenshtein(typed, name) != 1 {
+        return false;
+    }
+    let (typed, name): (Vec<char>, Vec<char>) = (typed.chars().collect(), name.chars().collect());
+    if typed.len() != name.len() {
+        return true;
+    }
+    let Some(at) = (0..typed.len()).find(|&at| typed[at] != name[at]) else {
+        return false;
+    };
+    let swapped = typed.get(at + 1) == name.get(at) && name.get(at + 1) == typed.get(at);
+    swapped || (at > 0 && name[at - 1] != '-')
 }
 
 /// How much `typed` looks like `name`, from 0 to 1. Words are joined by dashes, as in
@@ -39,7 +50,14 @@ fn likeness(typed: &str, name: &str) -> f64 {
 mod tests {
     use super::*;
 
-    const KEYS: [&str; 4] = ["overview", "risks", "warning-signs", "recovery"];
+    const KEYS: [&str; 6] = [
+        "overview",
+        "risks",
+        "warning-signs",
+        "recovery",
+        "key-points",
+        "indications",
+    ];
 
     #[test]
     fn a_slip_is_a_letter_or_two_off_and_never_a_shared_word() {

@@ -109,20 +109,32 @@ impl SectionKey {
                  letters, digits and dashes"
             ));
         }
-        let slip = || slip_for(name, SectionKey::ALL.map(SectionKey::as_str));
-        match (written, slip()) {
-            (NameWritten::FromHeading, Some(close)) => Err(format!(
-                "`{name}` is not a standard section: to add to `{close}`, name the heading for \
-                 it, as in `## {}`; for a section of your own, give it a key, as in \
-                 `## Heading {{#{name}}}`",
-                SectionKey::from_key(close).map_or(close, |key| key.default_title(Kind::Procedure))
-            )),
-            (NameWritten::YamlKey, Some(close)) => Err(format!(
-                "`{name}` is not a standard section: to fill `{close}`, write `{close}:`; for \
-                 a section of your own, give it a key that is not a slip for a standard one, \
-                 such as `our-{name}:`"
-            )),
-            _ => Ok(SectionKey::Custom),
+        let Some(close) = slip_for(name, SectionKey::ALL.map(SectionKey::as_str)) else {
+            return Ok(SectionKey::Custom);
+        };
+        // A slip is refused however the name is written: a section meant for a standard
+        // one must not quietly become a section of its own.
+        Err(match written {
+            NameWritten::YamlKey => format!(
+                "`{name}` is not a standard section: to fill `{close}`, write `{close}:`; for a \
+                 section of your own, give it a key that is not a slip for a standard one, such \
+                 as `our-{name}:`"
+            ),
+            _ => format!(
+                "`{name}` is not a standard section: to add to `{close}`, write its heading as \
+                 `{}`; for a section of your own, give it a key that is not a slip for a \
+                 standard one, as in `## Heading {{#our-{name}}}`",
+                SectionKey::from_key(close).map_or_else(String::new, SectionKey::heading_for)
+            ),
+        })
+    }
+
+    /// A heading that makes a section of this key, as an author would write it.
+    fn heading_for(self) -> String {
+        let title = self.default_title(Kind::Procedure);
+        match derive_key(title) == self.as_str() {
+            true => format!("## {title}"),
+            false => format!("## Your heading {{#{self}}}"),
         }
     }
 
@@ -130,6 +142,15 @@ impl SectionKey {
     pub fn list_all() -> String {
         SectionKey::ALL.map(SectionKey::as_str).join(", ")
     }
+}
+
+/// The key a heading gets when it has no `{#key}`: lowercase, words joined by dashes.
+pub fn derive_key(heading: &str) -> String {
+    heading
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// How a section's name is written in its file.

@@ -238,17 +238,21 @@ fn a_topic_that_replaces_another_is_written_only_on_purpose_and_said_so() {
 fn replace_writes_only_where_the_new_file_would_win() {
     let clinic = Clinic::new();
     clinic.write("heel-wrap.md", &finished_topic());
-    clinic
-        .footcare()
-        .args(["new", "heel-wrap", "--replace"])
-        .assert()
-        .code(1)
-        .stderr(format!(
-            "error: `heel-wrap` is a topic of {file}, and no folder after it can hold one that \
-             replaces it\n  edit {file} instead, or add a folder after its own to \
-             FOOTCARE_TOPICS_PATH\n",
-            file = clinic.file("heel-wrap.md")
-        ));
+    // With no later folder, --replace is not offered, and does not help.
+    for replace in [&[][..], &["--replace"]] {
+        clinic
+            .footcare()
+            .args(["new", "heel-wrap"])
+            .args(replace)
+            .assert()
+            .code(1)
+            .stderr(format!(
+                "error: `heel-wrap` is already a topic, from {file}, and no folder after it can \
+                 hold one that replaces it\n  edit {file} instead, or add a folder after its \
+                 own to FOOTCARE_TOPICS_PATH\n",
+                file = clinic.file("heel-wrap.md")
+            ));
+    }
     assert_eq!(
         fs::read_to_string(clinic.path().join("heel-wrap.md")).unwrap(),
         finished_topic()
@@ -539,9 +543,9 @@ fn check_names_every_problem_of_a_file_in_one_run() {
              as YYYY-MM-DD\n\
              {file}:7: error: a level-1 heading: the title belongs in the front matter's \
              `title`, and each section starts with `## `\n\
-             {file}:13: error: `risk` is not a standard section: to add to `risks`, name the \
-             heading for it, as in `## Risks`; for a section of your own, give it a key, as in \
-             `## Heading {{#risk}}`\n\
+             {file}:13: error: `risk` is not a standard section: to add to `risks`, write its \
+             heading as `## Risks`; for a section of your own, give it a key that is not a slip \
+             for a standard one, as in `## Heading {{#our-risk}}`\n\
              many-slips: not measured: 4 errors, 0 warnings\n\
              1 topic checked: 4 errors, 0 warnings\n"
         ));
@@ -662,9 +666,9 @@ fn a_broken_patch_leaves_its_topic_shown_with_one_warning_and_fails_check() {
                 .and(predicate::str::contains("our clinic").not()),
         )
         .stderr(format!(
-            "warning: {patch}:1: `risk` is not a standard section: to add to `risks`, name the \
-             heading for it, as in `## Risks`; for a section of your own, give it a key, as in \
-             `## Heading {{#risk}}` (left out: showing calf-strain without this patch; \
+            "warning: {patch}:1: `risk` is not a standard section: to add to `risks`, write its \
+             heading as `## Risks`; for a section of your own, give it a key that is not a slip \
+             for a standard one, as in `## Heading {{#our-risk}}` (left out: showing calf-strain without this patch; \
              `footcare check` lists its problems)\n"
         ));
     let check = clinic.footcare().args(["check"]).output().unwrap();
@@ -842,7 +846,8 @@ fn a_slip_for_a_standard_section_is_an_error_but_a_name_of_its_own_is_not() {
         "clean-topic.md",
         &readme_yaml.replace(
             "## Disclaimer",
-            "## Recovery at home\n\nRest at home.\n\n## Questions for the nurse\n\n- Who?\n\n## Disclaimer",
+            "## Recovery at home\n\nRest at home.\n\n## Questions for the nurse\n\n- Who?\n\n\
+             ## Medications\n\nTake your tablets.\n\n## Key joints\n\nKnees.\n\n## Disclaimer",
         ),
     );
     clinic
@@ -893,16 +898,17 @@ fn new_refuses_a_slug_that_another_topic_has_as_a_name() {
         .code(1)
         .stderr(
             "error: `plantar-fasciotomy` is already a name of the topic plantar-fascia-release, \
-             from <built-in>/plantar-fascia-release.md: `footcare show plantar-fasciotomy` \
-             would open the new topic instead\n  choose another slug, or add --replace to take \
-             the name\n",
+             from <built-in>/plantar-fascia-release.md: a topic with this slug would take the \
+             name from it\n  choose another slug\n",
         );
     assert!(!clinic.path().join("plantar-fasciotomy.md").exists());
+    // A built-in topic's names cannot be edited, so the clash could never be fixed.
     clinic
         .footcare()
         .args(["new", "plantar-fasciotomy", "--replace"])
         .assert()
-        .success();
+        .code(1);
+    assert!(!clinic.path().join("plantar-fasciotomy.md").exists());
 }
 
 #[test]
@@ -995,24 +1001,31 @@ fn check_of_a_folder_reports_a_link_that_leads_out_of_it() {
     );
 }
 
-#[test]
-fn a_patch_with_front_matter_is_told_what_a_patch_holds() {
+/// Checks a clinic's patch to calf-strain holding `text`, which must fail with each of
+/// `errors` (their text after `FILE:`), in order.
+fn patch_fails_check_with(text: &str, errors: &[&str]) {
     let clinic = Clinic::new();
-    let patch = clinic.write(
-        "calf-strain.patch.md",
-        "---\ntitle: x\n---\n## Recovery\n\nMore.\n",
-    );
+    let patch = clinic.write("calf-strain.patch.md", text);
+    let file = clinic.file("calf-strain.patch.md");
+    let expected: String = errors.iter().map(|e| format!("{file}:{e}\n")).collect();
     clinic
         .footcare()
         .arg("check")
         .arg(&patch)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!(
-            "{}:1: error: a patch has no front matter: it holds only `## ` sections, each added \
-             to the topic's section of the same key; take out the lines from `---` to `---`\n",
-            clinic.file("calf-strain.patch.md")
-        )));
+        .stdout(predicate::str::contains(expected));
+}
+
+#[test]
+fn a_patch_with_front_matter_is_told_what_a_patch_holds() {
+    patch_fails_check_with(
+        "---\ntitle: x\n---\n## Recovery\n\nMore.\n",
+        &[
+            "1: error: a patch has no front matter: it holds only `## ` sections, each added to \
+           the topic's section of the same key; take out the lines from `---` to `---`",
+        ],
+    );
 }
 
 #[test]
@@ -1042,4 +1055,92 @@ fn show_file_says_what_is_wrong_with_the_path() {
             .code(1)
             .stderr(message);
     }
+}
+
+#[test]
+fn a_slip_is_refused_however_its_key_is_written() {
+    patch_fails_check_with(
+        "## At our clinic {#recovry}\n\nWe see you at 2 weeks.\n\n## Later {#outlok}\n\nFine.\n",
+        &[
+            "1: error: `recovry` is not a standard section: to add to `recovery`, write its \
+             heading as `## Recovery`; for a section of your own, give it a key that is not a \
+             slip for a standard one, as in `## Heading {#our-recovry}`",
+            "5: error: `outlok` is not a standard section: to add to `outlook`, write its \
+             heading as `## Your heading {#outlook}`; for a section of your own, give it a key \
+             that is not a slip for a standard one, as in `## Heading {#our-outlok}`",
+        ],
+    );
+    footcare()
+        .args(["search", "nerve", "--section", "warning"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: no topic has a section called \"warning\"\n  did you mean warning-signs?\n  \
+             the standard sections are: {STANDARD_SECTIONS}\n"
+        ));
+}
+
+#[test]
+fn export_file_of_a_topics_draft_is_not_a_clash_with_the_topic() {
+    let drafts = tempfile::tempdir().unwrap();
+    let draft = drafts.path().join("calf-strain.md");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/calf-strain.md"),
+        &draft,
+    )
+    .unwrap();
+    footcare()
+        .args(["export", "--file"])
+        .arg(&draft)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn check_of_files_in_folders_named_only_here_checks_each_whatever_the_order() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let topic = finished_topic();
+    fs::write(a.path().join("heel.md"), &topic).unwrap();
+    // A topic of the same slug, and one of another, beside it in a folder named second.
+    let other = |title: &str, alias: &str| {
+        topic
+            .replace("title: Clean topic", &format!("title: {title}"))
+            .replace("[clean sample]", &format!("[{alias}]"))
+    };
+    fs::write(b.path().join("heel.md"), other("B heel", "b heel")).unwrap();
+    fs::write(b.path().join("toe.md"), other("Toe", "toe sample")).unwrap();
+    for order in [[&a, &b], [&b, &a]] {
+        let (first, second) = (order[0].path(), order[1].path());
+        let first_file = match first == a.path() {
+            true => first.join("heel.md"),
+            false => first.join("toe.md"),
+        };
+        let second_file = match second == a.path() {
+            true => second.join("heel.md"),
+            false => second.join("toe.md"),
+        };
+        let output = footcare()
+            .arg("check")
+            .arg(&first_file)
+            .arg(&second_file)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{stdout}");
+        assert!(
+            stdout.ends_with("2 topics checked: 0 errors, 0 warnings\n"),
+            "{stdout}"
+        );
+    }
+    // A folder spelt with a doubled or trailing slash is the same folder.
+    let doubled = format!("{}//", a.path().display());
+    footcare()
+        .args(["check", &doubled])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "1 topic checked: 0 errors, 0 warnings\n",
+        ));
 }

@@ -301,8 +301,8 @@ fn new_writes_a_template_that_check_holds_back_and_never_overwrites() {
         .args(["new", "heel-pad-bruise", "--replace"])
         .assert()
         .stderr(format!(
-            "error: `heel-pad-bruise` is a topic of {path}/heel-pad-bruise.md, and no folder \
-             after it can hold one that replaces it\n  edit {path}/heel-pad-bruise.md instead, \
+            "error: `heel-pad-bruise` is already a topic, from {path}/heel-pad-bruise.md, and \
+             no folder after it can hold one that replaces it\n  edit {path}/heel-pad-bruise.md instead, \
              or add a folder after its own to FOOTCARE_TOPICS_PATH\n"
         ));
     assert_eq!(fs::read_to_string(&written).unwrap(), "my own words");
