@@ -77,7 +77,7 @@ pub fn run(
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),
-        Command::Export(args) => return export(source, args, out, err),
+        Command::Export(args) => return export(source, args, terminal, out, err),
         _ => {}
     }
     let paged = terminal.pages() && !cli.global.no_pager;
@@ -402,9 +402,17 @@ fn show(
 fn export(
     source: &ContentSource,
     args: &ExportArgs,
+    terminal: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
+    // A page of HTML is no use on a screen, as gzip will not write to one either.
+    if args.output.is_none() && args.format == ExportFormat::Html && terminal.stdout_is_tty {
+        bail!(
+            "not writing an HTML handout to the terminal\n  add -o FILE to write it to a file, \
+             as in -o handout.html, or send it to one with > handout.html"
+        );
+    }
     let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
     let topic = &chosen.topic;
     let mut report = check::check_topic(topic, &check::Settings::standard(Date::today()));

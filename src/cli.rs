@@ -194,7 +194,8 @@ disclaimer close the page.
 
 A topic is checked first, as `footcare check` would: one with errors is not
 exported unless --ignore-check, and its errors and warnings are listed on
-stderr. With --output, an existing file is kept unless --force.
+stderr. With --output, an existing file is kept unless --force. On a terminal,
+the HTML handout is written only to a file: give --output, or redirect.
 
 Examples:
   footcare export plantar-fascia-release -o plantar-fascia-release.html

@@ -398,3 +398,21 @@ fn the_pager_gets_less_frx_unless_less_is_set_and_dumb_terminals_are_not_paged()
     on_a_pty("show calf-strain", &[("PAGER", &pager), ("TERM", "dumb")]);
     assert!(!seen.exists(), "a dumb terminal was paged");
 }
+
+#[test]
+fn export_will_not_pour_html_onto_a_terminal() {
+    let (screen, code) = on_a_pty("export calf-strain", &[("FOOTCARE_TOPICS_PATH", "")]);
+    assert_eq!(code, Some(1), "{screen}");
+    assert_eq!(
+        screen.replace("\r\n", "\n"),
+        "error: not writing an HTML handout to the terminal\n  add -o FILE to write it to a \
+         file, as in -o handout.html, or send it to one with > handout.html\n"
+    );
+    // Markdown is text to read, and is shown.
+    let (screen, code) = on_a_pty(
+        "export calf-strain --format markdown",
+        &[("FOOTCARE_TOPICS_PATH", ""), ("PAGER", "")],
+    );
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.starts_with("# Calf strain"), "{screen}");
+}
