@@ -496,6 +496,13 @@ fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> 
     } else {
         options.create_new(true);
     }
+    if path.is_dir() {
+        bail!(
+            "{} is a folder: give a file name, as in -o {}",
+            shown(path),
+            shown(&path.join("handout.html"))
+        );
+    }
     let mut file = match options.open(path) {
         Err(error) if error.kind() == ErrorKind::AlreadyExists => bail!(
             "{} already exists: add --force to replace it, or choose another file",
@@ -819,13 +826,23 @@ fn keep_named(
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned());
+    let slug_of = |name: &str| parse::topic_file_name(name).map(|(slug, _)| slug.to_string());
+    let own_slug = name.as_deref().and_then(slug_of);
     let is_named = |file: &str| {
         let file = Path::new(file);
+        let beside = file
+            .parent()
+            .is_some_and(|parent| same_spelling(parent, spelled));
+        let same_topic = || {
+            let slug = file.file_name().and_then(|n| slug_of(&n.to_string_lossy()));
+            own_slug.is_some() && slug == own_slug
+        };
         match (is_dir, &name) {
-            (true, _) => file
-                .parent()
-                .is_some_and(|parent| same_spelling(parent, spelled)),
-            (false, Some(name)) => same_spelling(file, &spelled.join(name)),
+            (true, _) => beside,
+            // Another file of the same topic beside it makes the topic unreadable.
+            (false, Some(name)) => {
+                same_spelling(file, &spelled.join(name)) || (beside && same_topic())
+            }
             (false, None) => false,
         }
     };

@@ -426,6 +426,22 @@ pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
 /// The topic in one file named on the command line, in no folder footcare reads: read
 /// with the same care as a folder's files, without patches.
 pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("cannot read {}: no such file", shown(path))
+        }
+        Err(error) => anyhow::bail!("cannot read {}: {}", shown(path), io_reason(&error)),
+        Ok(meta) if meta.is_dir() => anyhow::bail!(
+            "{} is a folder: give one topic file, or check the folder with `footcare check {}`",
+            shown(path),
+            shown(path)
+        ),
+        Ok(meta) if !meta.is_file() => anyhow::bail!(
+            "{} is not a regular file: footcare reads only regular files as topics",
+            shown(path)
+        ),
+        Ok(_) => {}
+    }
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned());
@@ -446,22 +462,6 @@ pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
             shown(path),
             shown(path)
         );
-    }
-    match std::fs::metadata(path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("cannot read {}: no such file", shown(path))
-        }
-        Err(error) => anyhow::bail!("cannot read {}: {}", shown(path), io_reason(&error)),
-        Ok(meta) if meta.is_dir() => anyhow::bail!(
-            "{} is a folder: give one topic file, or check the folder with `footcare check {}`",
-            shown(path),
-            shown(path)
-        ),
-        Ok(meta) if !meta.is_file() => anyhow::bail!(
-            "{} is not a regular file: footcare reads only regular files as topics",
-            shown(path)
-        ),
-        Ok(_) => {}
     }
     let dir = path.parent().unwrap_or(Path::new(""));
     let folder =
@@ -499,7 +499,9 @@ fn open_folder(
     layer: usize,
     problems: &mut Problems,
 ) -> anyhow::Result<Option<Folder>> {
-    let only_folder = matches!(source, ContentSource::Dir(_));
+    // Folders given by hand, as --content-dir and those of files named to `check` are,
+    // must be there; a clinic folder that does not exist yet is skipped.
+    let only_folder = matches!(source, ContentSource::Dir(_) | ContentSource::Folders(_));
     if !listed(dir).is_dir() {
         if only_folder {
             anyhow::bail!(

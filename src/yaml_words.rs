@@ -55,6 +55,10 @@ pub fn in_plain_words(message: &str) -> String {
             None => format!("unknown field `{field}`: {advice}"),
         };
     }
+    let twice = (body.strip_prefix("duplicate field `")).and_then(|r| r.strip_suffix('`'));
+    if let Some(field) = twice.filter(|field| !field.contains(['`', ' '])) {
+        return format!("{subject} gives `{field}` twice: keep one");
+    }
     let missing = (body.strip_prefix("missing field `")).and_then(|r| r.strip_suffix('`'));
     if let Some(field) = missing.filter(|field| !field.contains(['`', ' '])) {
         return format!("{subject} has no `{field}`: add `{field}:`");
@@ -175,6 +179,10 @@ mod tests {
             (
                 "unknown field `a`, expected one of `title`, `summary`",
                 "unknown field `a`: a topic's fields are `title`, `summary`",
+            ),
+            (
+                "sources[0]: duplicate field `publisher`",
+                "source 1 gives `publisher` twice: keep one",
             ),
             (
                 "sources[1]: missing field `title`",

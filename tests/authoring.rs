@@ -1032,6 +1032,7 @@ fn a_patch_with_front_matter_is_told_what_a_patch_holds() {
 fn show_file_says_what_is_wrong_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("drafts.md")).unwrap();
+    fs::write(dir.path().join("notes.txt"), "Not a topic.").unwrap();
     for (file, message) in [
         (
             "drafts.md",
@@ -1143,4 +1144,59 @@ fn check_of_files_in_folders_named_only_here_checks_each_whatever_the_order() {
         .stdout(predicate::str::ends_with(
             "1 topic checked: 0 errors, 0 warnings\n",
         ));
+}
+
+#[test]
+fn check_of_a_file_reports_a_second_file_of_its_topic_beside_it() {
+    let clinic = Clinic::new();
+    let topic = clinic.write("clean-topic.md", &finished_topic());
+    clinic.write("clean-topic.yaml", "title: Clean topic\n");
+    footcare()
+        .arg("check")
+        .arg(&topic)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{}: error: {} defines the same topic; keep one of the two files\n",
+            clinic.file("clean-topic.yaml"),
+            clinic.file("clean-topic.md")
+        )));
+}
+
+#[test]
+fn folders_given_by_hand_must_be_there_and_a_folder_is_no_file_to_write() {
+    let clinic = Clinic::new();
+    let topic = clinic.write("clean-topic.md", &finished_topic());
+    footcare()
+        .current_dir(clinic.path())
+        .args(["--content-dir", "no-such-folder", "check"])
+        .arg(&topic)
+        .assert()
+        .code(1)
+        .stderr(
+            "error: the content folder no-such-folder does not exist or is not a folder (set \
+             by --content-dir or FOOTCARE_CONTENT_DIR)\n",
+        );
+    fs::create_dir(clinic.path().join("handouts")).unwrap();
+    for args in [
+        &["show", "--file", "handouts"][..],
+        &["export", "calf-strain", "-o", "handouts"],
+    ] {
+        let expected = match args[0] {
+            "show" => {
+                "error: handouts is a folder: give one topic file, or check the folder \
+                       with `footcare check handouts`\n"
+            }
+            _ => {
+                "error: handouts is a folder: give a file name, as in -o \
+                  handouts/handout.html\n"
+            }
+        };
+        footcare()
+            .current_dir(clinic.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(expected);
+    }
 }
