@@ -421,14 +421,7 @@ fn export(
         .findings
         .extend(check::shared_name_findings(topic, &everyone.topics));
     for problem in &chosen.patches_left_out {
-        report
-            .findings
-            .extend(problem.problems().map(|(line, message)| check::Finding {
-                level: check::Level::Error,
-                file: Some(problem.file.clone()),
-                line,
-                message: message.to_string(),
-            }));
+        (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
     }
     // Problems cannot stop the handout from being written, nor be lost if they cannot be.
     let _ = err.write_all(sanitize(&check::problems_text(&report)).as_bytes());
@@ -489,19 +482,19 @@ fn export(
 
 /// Writes `bytes` to `path`, over an existing file only when told to.
 fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true);
-    if overwrite {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
     if path.is_dir() {
         bail!(
             "{} is a folder: give a file name, as in -o {}",
             shown(path),
             shown(&path.join("handout.html"))
         );
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    if overwrite {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
     }
     let mut file = match options.open(path) {
         Err(error) if error.kind() == ErrorKind::AlreadyExists => bail!(
@@ -521,9 +514,7 @@ fn section_part(topic: &Topic, name: &str) -> anyhow::Result<Part> {
     if wanted == SOURCES_NAME {
         return Ok(Part::Sources);
     }
-    let section = (topic.section_named(&wanted))
-        .or_else(|| (topic.sections.iter()).find(|s| lookup::normalize(&s.title) == wanted));
-    if let Some(section) = section {
+    if let Some(section) = lookup::section_called(topic, &wanted) {
         return Ok(Part::Section(section.name.clone()));
     }
     let names = format!("{}, {SOURCES_NAME}", topic.section_keys());
@@ -638,11 +629,7 @@ fn search_section(catalog: &Catalog, name: &str) -> anyhow::Result<String> {
     }
     let mut found: Option<String> = None;
     catalog.each_topic_batch(
-        |topic| {
-            (topic.sections.iter())
-                .find(|s| s.name == wanted || lookup::normalize(&s.title) == wanted)
-                .map(|section| section.name.clone())
-        },
+        |topic| lookup::section_called(&topic, &wanted).map(|section| section.name.clone()),
         |names| {
             found = found.take().or(names.into_iter().flatten().next());
             Ok(())

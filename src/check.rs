@@ -247,16 +247,6 @@ impl Checker {
             });
         }
         for problem in problems {
-            let findings = |file: Option<String>| -> Vec<Finding> {
-                (problem.problems())
-                    .map(|(line, message)| Finding {
-                        level: Level::Error,
-                        file: file.clone(),
-                        line,
-                        message: message.to_string(),
-                    })
-                    .collect()
-            };
             // A patch that cannot be used is the problem of the topic it was meant for,
             // which is still checked without it.
             let patched = (problem.file.strip_suffix(PATCH_SUFFIX))
@@ -265,7 +255,7 @@ impl Checker {
                     (self.reports.iter_mut()).find(|report| *report.slug == *slug.to_string_lossy())
                 });
             if let Some(report) = patched {
-                report.findings.extend(findings(Some(problem.file.clone())));
+                (report.findings).extend(error_findings(&problem, Some(&problem.file)));
                 continue;
             }
             let report = TopicReport {
@@ -273,7 +263,7 @@ impl Checker {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                findings: findings(None),
+                findings: error_findings(&problem, None),
                 file: problem.file,
                 readability: None,
                 sections: Vec::new(),
@@ -282,6 +272,19 @@ impl Checker {
         }
         self.reports
     }
+}
+
+/// Each problem of a file that could not be used, as an error; `file` is set when that is
+/// not the file of the topic the error is reported with, as for a patch.
+pub fn error_findings(problem: &TopicError, file: Option<&str>) -> Vec<Finding> {
+    (problem.problems())
+        .map(|(line, message)| Finding {
+            level: Level::Error,
+            file: file.map(str::to_string),
+            line,
+            message: message.to_string(),
+        })
+        .collect()
 }
 
 /// `check` output: each finding compiler-style, `path:line: level: message`, then a line
@@ -578,17 +581,19 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     let mut addresses_reader = mentions_you(&topic.summary);
     for (section, blocks) in topic.sections.iter().zip(&parsed) {
         let pieces = prose(section);
+        let split: Vec<Vec<&str>> = (pieces.iter())
+            .map(|piece| readability::sentences(&piece.text))
+            .collect();
         let mut counts = Counts::default();
         if section.key != SectionKey::Disclaimer {
-            check_template_sentences(section, &pieces, &mut report);
+            check_template_sentences(section, &pieces, &split, &mut report);
         }
-        for piece in &pieces {
-            let sentences = readability::sentences(&piece.text);
-            let piece_counts = Counts::of_sentences(&piece.text, &sentences);
+        for (piece, sentences) in pieces.iter().zip(&split) {
+            let piece_counts = Counts::of_sentences(&piece.text, sentences);
             counts.add(piece_counts);
-            check_prose(piece, &sentences, piece_counts, settings, &mut report);
+            check_prose(piece, sentences, piece_counts, settings, &mut report);
             addresses_reader = addresses_reader || mentions_you(&piece.text);
-            voice.read(&sentences);
+            voice.read(sentences);
         }
         if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
             && !pieces.is_empty()
@@ -739,13 +744,8 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
                 ),
             );
         }
-    }
-    for section in topic
-        .sections
-        .iter()
-        .filter(|s| s.key == SectionKey::Custom)
-    {
-        if section.blocks.blocks.is_empty() {
+        // A standard section that is empty is reported above, with its key.
+        if section.key == SectionKey::Custom && section.blocks.blocks.is_empty() {
             report.add_in(
                 Level::Error,
                 (section.file.as_deref(), section.line),
@@ -1020,11 +1020,17 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
 }
 
 /// Each sentence left from the template's instructions, at its paragraph or item, or at
-/// the section's key where its text has no lines of its own (a YAML topic's).
-fn check_template_sentences(section: &Section, pieces: &[Prose], report: &mut TopicReport) {
-    for piece in pieces {
+/// the section's key where its text has no lines of its own (a YAML topic's). `split`
+/// holds each piece's sentences.
+fn check_template_sentences(
+    section: &Section,
+    pieces: &[Prose],
+    split: &[Vec<&str>],
+    report: &mut TopicReport,
+) {
+    for (piece, sentences) in pieces.iter().zip(split) {
         let (file, line) = piece.place;
-        for sentence in placeholders().sentences_in(&piece.text) {
+        for sentence in placeholders().template_sentences(sentences) {
             report.add_in(
                 Level::Error,
                 (file, line.or(section.line)),
@@ -1054,7 +1060,10 @@ fn check_unfinished_fields(topic: &Topic, report: &mut TopicReport) {
             "summary",
             "`summary` is empty: say in one sentence what the topic is about".into(),
         );
-    } else if let Some(sentence) = found.sentences_in(&topic.summary).first() {
+    } else if let Some(sentence) = found
+        .template_sentences(&readability::sentences(&topic.summary))
+        .first()
+    {
         unfinished(
             "summary",
             format!(

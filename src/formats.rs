@@ -185,16 +185,13 @@ pub fn topic_markdown(topic: &Topic, parts: &[Part], front_matter: bool) -> Stri
         out.push_str(&serde_yaml::to_string(&fields).expect("topic fields serialize as YAML"));
         out.push_str("---\n");
     }
-    let whole: Vec<Part>;
-    let parts = match parts.is_empty() {
-        true => {
-            whole = (topic.sections.iter())
-                .map(|section| Part::Section(section.name.clone()))
-                .collect();
-            &whole
-        }
-        false => parts,
-    };
+    // The whole topic is each of its sections, in order.
+    let whole: Option<Vec<Part>> = parts.is_empty().then(|| {
+        (topic.sections.iter())
+            .map(|section| Part::Section(section.name.clone()))
+            .collect()
+    });
+    let parts = whole.as_deref().unwrap_or(parts);
     for part in parts {
         let section = match part {
             Part::Section(name) => match topic.section_named(name) {

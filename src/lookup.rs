@@ -2,7 +2,7 @@
 
 use crate::sanitize::is_hidden;
 
-use crate::topic::{Header, BUILT_IN_ORIGIN};
+use crate::topic::{Header, Section, Topic, BUILT_IN_ORIGIN};
 
 /// How a typed name compares with slugs and aliases: case ignored, spaces and
 /// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
@@ -71,6 +71,13 @@ pub fn why_chosen(topics: &[Header], name: &str, chosen: &Header) -> &'static st
     } else {
         "the first by slug comes first"
     }
+}
+
+/// The section of `topic` that `name` names, already normalised: by its key, or by its
+/// heading as a reader types it.
+pub fn section_called<'a>(topic: &'a Topic, wanted: &str) -> Option<&'a Section> {
+    (topic.section_named(wanted))
+        .or_else(|| (topic.sections.iter()).find(|s| normalize(&s.title) == wanted))
 }
 
 /// Every topic `name` could mean, by slug, title or alias, in slug order: more than one

@@ -527,18 +527,18 @@ fn clean_source(source: &mut Source) {
 /// Every source that does not say where it appeared or how current it is, each at its
 /// item's line.
 fn incomplete_sources(sources: &[Source], yaml: &str, first_line: usize) -> Vec<Problem> {
-    let mut items = None;
+    let mut lines = None;
     (sources.iter().enumerate())
         .filter_map(|(index, source)| {
             let message = incomplete_source(index, source)?;
             // The lines are only looked for when there is a problem to place.
-            let (sources_line, items) = items.get_or_insert_with(|| {
-                let sources_line = field_line(yaml, first_line, "sources");
-                let items =
-                    sources_line.map_or(Vec::new(), |line| source_items(yaml, first_line, line));
-                (sources_line, items)
-            });
-            let line = items.get(index).map(|item| item.line).or(*sources_line);
+            let lines = lines.get_or_insert_with(|| field_and_source_lines(yaml, first_line));
+            let line_of = |field: &str| {
+                (lines.iter())
+                    .find(|(name, _)| name == field)
+                    .map(|&(_, line)| line)
+            };
+            let line = line_of(&format!("sources[{index}]")).or_else(|| line_of("sources"));
             Some(Problem { line, message })
         })
         .collect()
@@ -1563,6 +1563,17 @@ mod tests {
             "`tags` must be a list, as in `[foot, heel]`, or one `- ` item a line, not the \
              number 3"
         );
+    }
+
+    #[test]
+    fn the_field_names_for_messages_are_the_fields_read() {
+        let text = "title: T\nsummary: S.\nkind: condition\nreviewed: 2026-01-01\nzz: 1\n";
+        let message = serde_yaml::from_str::<Fields>(text)
+            .unwrap_err()
+            .to_string();
+        let expected = message.split("expected one of ").nth(1).unwrap();
+        let read: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        assert_eq!(read, FIELD_NAMES);
     }
 
     #[test]

@@ -73,10 +73,11 @@ impl Placeholders {
         }
     }
 
-    /// Each sentence of `text` that is one of the template's, as the template writes it.
-    /// Only whole sentences count: "An X-ray can say what this is." is the author's own.
-    pub fn sentences_in<'a>(&'a self, text: &str) -> Vec<&'a str> {
-        (sentences(text).into_iter())
+    /// Each of `sentences` (a text as [`sentences`] splits it) that is one of the
+    /// template's, as the template writes it. Only whole sentences count: "An X-ray can say
+    /// what this is." is the author's own.
+    pub fn template_sentences<'a>(&'a self, sentences: &[&str]) -> Vec<&'a str> {
+        (sentences.iter())
             .filter_map(|sentence| {
                 let form = matched_form(sentence);
                 (self.sentences.iter())
@@ -146,14 +147,14 @@ mod tests {
     fn the_template_sentences_are_found_however_they_are_spaced() {
         let found = placeholders();
         assert_eq!(
-            found.sentences_in("Our words.  say WHAT this is.\nMore words."),
+            found.template_sentences(&sentences("Our words.  say WHAT this is.\nMore words.")),
             ["Say what this is."]
         );
         assert_eq!(
-            found.sentences_in(
+            found.template_sentences(&sentences(
                 "Say what this is in two or three short paragraphs. Explain each body part \
                  the first time you name it."
-            ),
+            )),
             [
                 "Say what this is in two or three short paragraphs.",
                 "Explain each body part the first time you name it."
@@ -167,7 +168,10 @@ mod tests {
             "On the day, you can:",
             "This page gives general information only.",
         ] {
-            assert!(found.sentences_in(own).is_empty(), "{own}");
+            assert!(
+                found.template_sentences(&sentences(own)).is_empty(),
+                "{own}"
+            );
         }
     }
 
