@@ -1,5 +1,6 @@
 //! Parse, split and render one built-in topic: `cargo bench --bench parse_render`.
 
+use footcare::clinic::Clinic;
 use footcare::parse::{parse_topic, FileFormat};
 use footcare::render::{render, topic_blocks, Decoration, Style};
 
@@ -28,7 +29,7 @@ fn render_topic(bencher: divan::Bencher, style: &str) {
         },
     };
     bencher.bench(|| {
-        let blocks = topic_blocks(&topic, &[], style != Style::Plain);
+        let blocks = topic_blocks(&topic, &[], style != Style::Plain, &Clinic::default());
         divan::black_box(render(&blocks, style))
     });
 }

@@ -11,13 +11,16 @@ use clap_complete::env::Shells;
 
 use crate::cli::{
     CheckArgs, CheckFormat, Cli, Command, ExportArgs, ExportFormat, Format, FormatArgs, NewArgs,
-    SearchArgs, Shell, ShowArgs,
+    PaperSize, SearchArgs, Shell, ShowArgs,
 };
+use crate::clinic::{Clinic, PROFILE_FILE};
 use crate::date::Date;
 use crate::folder::{self, shown, PATCH_SUFFIX};
 use crate::formats::JsonList;
 use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
+use crate::picture::Picture;
+use crate::profile::{self, ProfileFrom};
 use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
 use crate::source::ContentSource;
@@ -25,7 +28,10 @@ use crate::terminal::Terminal;
 use crate::topic::{
     is_valid_slug, Header, Part, SectionKey, Topic, TopicError, BUILT_IN_PREFIX, SOURCES_NAME,
 };
-use crate::{check, formats, handout, lookup, manual, parse, paths, search, similar, template};
+use crate::{
+    browser, builtin, check, formats, handout, lookup, manual, markdown, parse, paths, search,
+    similar, template,
+};
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +80,11 @@ pub fn run(
     if output.decoration == Decoration::Colour {
         termimad::crossterm::style::force_color_output(true);
     }
+    let profile = profile_place(cli.global.clinic.as_deref(), source);
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),
-        Command::Export(args) => return export(source, args, terminal, out, err),
+        Command::Export(args) => return export(source, &profile, args, terminal, out, err),
         _ => {}
     }
     let paged = terminal.pages() && !cli.global.no_pager;
@@ -86,12 +93,19 @@ pub fn run(
         Command::List(args) => list(source, &output, &args.output, &mut sink, err)?,
         Command::Search(args) => search(source, &output, args, &mut sink, err)?,
         Command::Show(args) => {
-            sink.push(&show(source, &output, args, err)?)?;
+            let clinic = reading_clinic(&profile, err)?;
+            sink.push(&show(source, &clinic, &output, args, err)?)?;
             Outcome::Success
         }
-        Command::Check(args) => check(source, &output, args, &mut sink)?,
+        Command::Check(args) => check(
+            source,
+            cli.global.clinic.as_deref(),
+            &output,
+            args,
+            &mut sink,
+        )?,
         Command::Paths => {
-            sink.push(&paths(source))?;
+            sink.push(&paths(source, &profile))?;
             Outcome::Success
         }
         Command::New(args) => {
@@ -115,8 +129,9 @@ fn write_all(out: &mut dyn Write, bytes: &[u8]) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// `LOCATION<TAB>STATE` for each place topics come from, in the order they are read.
-fn paths(source: &ContentSource) -> String {
+/// `LOCATION<TAB>STATE` for each place topics come from, in the order they are read, then
+/// the clinic profile and where it was found.
+fn paths(source: &ContentSource, profile: &Option<(PathBuf, ProfileFrom)>) -> String {
     let mut out = String::new();
     if source.has_built_in_topics() {
         out.push_str("built-in\tbuilt-in\n");
@@ -125,7 +140,54 @@ fn paths(source: &ContentSource) -> String {
         let state = if dir.is_dir() { "exists" } else { "missing" };
         out.push_str(&format!("{}\t{state}\n", shown(dir)));
     }
+    if let Some((path, from)) = profile {
+        let state = match path.is_file() {
+            true => "clinic profile",
+            false => "missing clinic profile",
+        };
+        out.push_str(&format!("{}\t{state}, from {from}\n", shown(path)));
+    }
     out
+}
+
+/// footcare's own profile file, in the configuration folder.
+fn config_profile() -> Option<PathBuf> {
+    let env = |name: &str| std::env::var_os(name);
+    profile::config_profile(env("XDG_CONFIG_HOME").as_deref(), env("HOME").as_deref())
+}
+
+/// Where the clinic profile is, if there is one.
+fn profile_place(option: Option<&Path>, source: &ContentSource) -> Option<(PathBuf, ProfileFrom)> {
+    profile::locate(option, source.folders(), config_profile())
+}
+
+/// The clinic for a page a reader sees. A profile named with `--clinic` must be usable; one
+/// that was found but has problems is left out, with a warning, and the warning signs then
+/// say to call without giving a number, as with no profile.
+fn reading_clinic(
+    place: &Option<(PathBuf, ProfileFrom)>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Clinic> {
+    let Some((path, from)) = place else {
+        return Ok(Clinic::default());
+    };
+    match profile::read(path, *from) {
+        Ok(profile) => Ok(profile.clinic),
+        Err(problem) if *from == ProfileFrom::Option => {
+            bail!("{problem}\n  fix the clinic profile, or leave out --clinic")
+        }
+        Err(problem) => {
+            warn(
+                err,
+                &format!(
+                    "{} (left out: the warning signs give no clinic numbers until it is \
+                     fixed; `footcare check` lists its problems)",
+                    problem.summary()
+                ),
+            );
+            Ok(Clinic::default())
+        }
+    }
 }
 
 /// Writes the template for a new topic, never over an existing file, and says where: in
@@ -347,6 +409,7 @@ fn list(
 
 fn show(
     source: &ContentSource,
+    clinic: &Clinic,
     output: &Output,
     args: &ShowArgs,
     err: &mut dyn Write,
@@ -387,12 +450,13 @@ fn show(
         }
     }
     Ok(match format {
-        Format::Json => formats::topic_json(&topic, &parts),
+        Format::Json => formats::topic_json(&topic, &parts, clinic),
         Format::Markdown => formats::topic_markdown(&topic, &parts, args.front_matter),
         Format::Text | Format::Plain => {
             let style = output.style(format);
             let on_terminal = matches!(style, Style::Wrapped { .. });
-            render::render(&render::topic_blocks(&topic, &parts, on_terminal), style)
+            let blocks = render::topic_blocks(&topic, &parts, on_terminal, clinic);
+            render::render(&blocks, style)
         }
     })
 }
@@ -401,11 +465,15 @@ fn show(
 /// problems go to stderr either way.
 fn export(
     source: &ContentSource,
+    profile_place: &Option<(PathBuf, ProfileFrom)>,
     args: &ExportArgs,
     terminal: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
+    if args.format == ExportFormat::Pdf && args.output.is_none() {
+        bail!("a PDF is written only to a file: add -o FILE, as in -o handout.pdf");
+    }
     // A page of HTML is no use on a screen, as gzip will not write to one either.
     if args.output.is_none() && args.format == ExportFormat::Html && terminal.stdout_is_tty {
         bail!(
@@ -413,14 +481,72 @@ fn export(
              as in -o handout.html, or send it to one with > handout.html"
         );
     }
+    let browser = match args.format {
+        ExportFormat::Pdf => Some(browser::find(
+            std::env::var_os(browser::BROWSER_VAR),
+            std::env::var_os("PATH"),
+        )?),
+        _ => None,
+    };
+    let everyone = Catalog::read(source)?.headers()?;
+    let profile = match profile_place {
+        None => Ok(None),
+        Some((path, from)) => profile::read(path, *from).map(Some),
+    };
+    if args.all {
+        return export_all(
+            source,
+            &everyone.topics,
+            &profile,
+            args,
+            browser.as_deref(),
+            err,
+        );
+    }
     let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
+    let mut sections = Vec::with_capacity(args.section.len());
+    for name in &args.section {
+        match section_part(&chosen.topic, name)? {
+            Part::Section(name) => sections.push(name),
+            Part::Sources => {}
+        }
+    }
+    let handout = checked_handout(&chosen, &everyone.topics, &profile, &sections, args, err)?;
+    let bytes = match &browser {
+        Some(browser) => browser::print_pdf(browser, &handout)?,
+        None => handout.into_bytes(),
+    };
+    match &args.output {
+        Some(path) => {
+            write_file(path, &bytes, args.force)?;
+            Ok(Outcome::Success)
+        }
+        None => write_all(out, &bytes),
+    }
+}
+
+/// The handout of a chosen topic, as `args.format` asks (a PDF's page as HTML), once it and
+/// the clinic profile have been checked: with errors, only under `--ignore-check`. Their
+/// problems go to `err` either way.
+fn checked_handout(
+    chosen: &Chosen,
+    everyone: &[Header],
+    profile: &Result<Option<profile::Profile>, TopicError>,
+    sections: &[String],
+    args: &ExportArgs,
+    err: &mut dyn Write,
+) -> anyhow::Result<String> {
     let topic = &chosen.topic;
     let mut report = check::check_topic(topic, &check::Settings::standard(Date::today()));
-    let everyone = Catalog::read(source)?.headers()?;
     report
         .findings
-        .extend(check::shared_name_findings(topic, &everyone.topics));
+        .extend(check::shared_name_findings(topic, everyone));
     for problem in &chosen.patches_left_out {
+        (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
+    }
+    let (pictures, picture_problems) = topic_pictures(topic);
+    (report.findings).extend(check::picture_findings(topic, &picture_problems));
+    if let Err(problem) = profile {
         (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
     }
     // Problems cannot stop the handout from being written, nor be lost if they cannot be.
@@ -467,17 +593,154 @@ fn export(
             ),
         );
     }
-    let handout = match args.format {
-        ExportFormat::Html => handout::html(topic),
-        ExportFormat::Markdown => handout::markdown(topic),
-    };
-    match &args.output {
-        Some(path) => {
-            write_file(path, handout.as_bytes(), args.force)?;
-            Ok(Outcome::Success)
+    let profile = profile.as_ref().ok().and_then(Option::as_ref);
+    let clinic = profile.map(|p| &p.clinic);
+    Ok(match args.format {
+        ExportFormat::Html | ExportFormat::Pdf => handout::html(
+            topic,
+            &handout::Page {
+                clinic,
+                logo: profile.and_then(|p| p.logo.as_ref()),
+                pictures: Some(&pictures),
+                paper: match args.paper {
+                    PaperSize::Letter => handout::Paper::Letter,
+                    PaperSize::A4 => handout::Paper::A4,
+                },
+                large_print: args.large_print,
+                sections,
+            },
+        ),
+        ExportFormat::Markdown => {
+            handout::markdown(topic, clinic.unwrap_or(&Clinic::default()), sections)
         }
-        None => write_all(out, handout.as_bytes()),
+    })
+}
+
+/// `export --all -o DIR`: every topic's handout, and an index.html that links to each. A
+/// topic that fails its check is left out (unless --ignore-check), and the export fails
+/// once the others are written. No file is replaced without --force, and none is written
+/// until that is known.
+fn export_all(
+    source: &ContentSource,
+    everyone: &[Header],
+    profile: &Result<Option<profile::Profile>, TopicError>,
+    args: &ExportArgs,
+    browser: Option<&Path>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let Some(dir) = args.output.as_deref() else {
+        bail!("--all writes a folder of handouts: add -o FOLDER");
+    };
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{} is not a folder: --all writes a folder of handouts",
+            shown(dir)
+        );
     }
+    if args.format == ExportFormat::Markdown {
+        return Err(usage(
+            "--all writes HTML or PDF handouts and a page that links them: leave out \
+             --format markdown, or add --format pdf"
+                .to_string(),
+        ));
+    }
+    let extension = match args.format {
+        ExportFormat::Pdf => "pdf",
+        _ => "html",
+    };
+    let names: Vec<PathBuf> = (everyone.iter())
+        .map(|header| dir.join(format!("{}.{extension}", header.slug)))
+        .chain([dir.join(INDEX_FILE)])
+        .collect();
+    if !args.force {
+        let existing: Vec<String> = names
+            .iter()
+            .filter(|p| p.exists())
+            .map(|p| shown(p))
+            .collect();
+        if !existing.is_empty() {
+            bail!(
+                "not replacing {}: add --force to replace {}, or choose another folder",
+                existing.join(", "),
+                if existing.len() == 1 { "it" } else { "them" }
+            );
+        }
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot make the folder {}", shown(dir)))?;
+    let mut written: Vec<(&Header, String)> = Vec::new();
+    let mut failed: Vec<&str> = Vec::new();
+    for (header, path) in everyone.iter().zip(&names) {
+        let chosen = find_topic(source, &header.slug, err)?;
+        let handout = match checked_handout(&chosen, everyone, profile, &[], args, err) {
+            Ok(handout) => handout,
+            Err(error) => {
+                let _ = writeln!(err, "error: {}", sanitize(&format!("{error:#}")));
+                failed.push(&header.slug);
+                continue;
+            }
+        };
+        let bytes = match browser {
+            Some(browser) => browser::print_pdf(browser, &handout)?,
+            None => handout.into_bytes(),
+        };
+        write_file(path, &bytes, true)?;
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        written.push((header, file_name.unwrap_or_default()));
+    }
+    let clinic = profile
+        .as_ref()
+        .ok()
+        .and_then(Option::as_ref)
+        .map(|p| &p.clinic);
+    write_file(
+        &dir.join(INDEX_FILE),
+        handout::index_html(&written, clinic).as_bytes(),
+        true,
+    )?;
+    if !failed.is_empty() {
+        bail!(
+            "{} of {} handouts written to {}; not {}, which {} errors",
+            written.len(),
+            everyone.len(),
+            shown(dir),
+            failed.join(", "),
+            if failed.len() == 1 { "has" } else { "have" }
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// The page `export --all` writes beside the handouts, linking each.
+const INDEX_FILE: &str = "index.html";
+
+/// The pictures a topic shows, read from beside its file (or built in), and the problems
+/// of those that cannot be shown: a path from the file's folder that must stay inside it.
+fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<(String, String)>) {
+    let mut found = HashMap::new();
+    let mut problems = Vec::new();
+    let all = topic
+        .sections
+        .iter()
+        .flat_map(|s| markdown::pictures(&s.blocks.blocks));
+    for picture in all {
+        if found.contains_key(&picture.path) {
+            continue;
+        }
+        let read = match topic.file.strip_prefix(BUILT_IN_PREFIX) {
+            Some(_) => builtin::picture(&picture.path),
+            None => {
+                let dir = Path::new(&topic.file).parent().unwrap_or(Path::new(""));
+                folder::read_picture(dir, &picture.path, true)
+            }
+        };
+        match read {
+            Ok(bytes) => {
+                found.insert(picture.path.clone(), bytes);
+            }
+            Err(problem) => problems.push((picture.path.clone(), problem)),
+        }
+    }
+    (found, problems)
 }
 
 /// Writes `bytes` to `path`, over an existing file only when told to.
@@ -668,6 +931,7 @@ fn chosen_slugs(
 
 fn check(
     source: &ContentSource,
+    clinic_option: Option<&Path>,
     output: &Output,
     args: &CheckArgs,
     sink: &mut Sink,
@@ -679,14 +943,42 @@ fn check(
         max_age_years: args.max_age,
         today: Date::today(),
     };
-    let reports = match args.paths.as_slice() {
-        [] => check_source(source, &settings)?,
-        paths => check_paths(source, paths, &settings)?,
+    // A profile named on its own is checked as a profile; a folder's profile with it.
+    let is_profile =
+        |path: &PathBuf| path.file_name() == Some(PROFILE_FILE.as_ref()) && path.is_file();
+    let (profile_paths, topic_paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.iter().cloned().partition(is_profile);
+    let (reports, mut profiles) = match args.paths.as_slice() {
+        [] => (
+            check_source(source, &settings)?,
+            profile::every_profile(clinic_option, source.folders(), config_profile()),
+        ),
+        _ => {
+            let reports = match topic_paths.as_slice() {
+                [] => Vec::new(),
+                paths => check_paths(source, paths, &settings)?,
+            };
+            let in_folders = (topic_paths.iter())
+                .map(|path| path.join(PROFILE_FILE))
+                .filter(|path| path.is_file());
+            (
+                reports,
+                profile_paths.into_iter().chain(in_folders).collect(),
+            )
+        }
     };
-    let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0);
+    profiles.dedup_by(|a, b| same_spelling(a, b));
+    let profiles: Vec<check::ProfileReport> = (profiles.iter())
+        .map(|path| {
+            let problem = profile::read(path, ProfileFrom::Folder).err();
+            check::ProfileReport::new(shown(path), problem.as_ref())
+        })
+        .collect();
+    let failed = reports.iter().any(|r| r.count(check::Level::Error) > 0)
+        || profiles.iter().any(|p| !p.findings.is_empty());
     sink.push(&match args.format {
-        CheckFormat::Json => formats::check_json(&reports),
-        CheckFormat::Text => check::report_text(&reports, output.style(Format::Text)),
+        CheckFormat::Json => formats::check_json(&reports, &profiles),
+        CheckFormat::Text => check::report_text(&reports, &profiles, output.style(Format::Text)),
     })?;
     Ok(if failed {
         Outcome::Unsuccessful
@@ -702,7 +994,10 @@ fn check_source(
 ) -> anyhow::Result<Vec<check::TopicReport>> {
     let mut checker = check::Checker::default();
     let problems = Catalog::read(source)?.each_topic_batch(
-        |topic| check::Checked::of(&topic, settings),
+        |topic| {
+            let (_, problems) = topic_pictures(&topic);
+            check::Checked::of(&topic, settings).with_pictures(&topic, &problems)
+        },
         |checked| {
             checker.add(checked);
             Ok(())

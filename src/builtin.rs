@@ -1,6 +1,7 @@
 //! The built-in topics: the files of `content/`, built into the binary as text and parsed
 //! when they are read, like the files of any folder.
 
+use crate::picture::Picture;
 use crate::topic::BUILT_IN_PREFIX;
 
 /// Each file of `content/`, by name. A test keeps this list the same as the folder.
@@ -15,6 +16,31 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../content/plantar-fascia-release.md"),
     ),
 ];
+
+/// The built-in topics' pictures, by their paths from `content/`.
+pub const PICTURES: &[(&str, &[u8])] = &[
+    (
+        "pictures/calf-muscles.svg",
+        include_bytes!("../content/pictures/calf-muscles.svg"),
+    ),
+    (
+        "pictures/calf-strain.svg",
+        include_bytes!("../content/pictures/calf-strain.svg"),
+    ),
+    (
+        "pictures/plantar-fascia.svg",
+        include_bytes!("../content/pictures/plantar-fascia.svg"),
+    ),
+];
+
+/// A built-in topic's picture, by the path the topic gives for it.
+pub fn picture(path: &str) -> Result<Picture, String> {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    match PICTURES.iter().find(|(name, _)| *name == path) {
+        Some((name, bytes)) => Picture::from_bytes(name, bytes.to_vec()),
+        None => Err("no such built-in picture".to_string()),
+    }
+}
 
 /// How messages name a built-in file.
 pub fn shown(name: &str) -> String {

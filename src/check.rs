@@ -15,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::date::Date;
 use crate::folder::PATCH_SUFFIX;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
-use crate::markdown::{spans_text, Block, Blocks};
+use crate::markdown::{pictures, spans_text, Block, Blocks, PictureRef};
 use crate::placeholders::{is_example_url, placeholders};
 use crate::readability::{self, Counts, Readability};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
@@ -178,6 +178,77 @@ impl Checked {
             names: TopicNames::of(topic),
         }
     }
+
+    /// Adds the problems found in reading the topic's pictures.
+    pub fn with_pictures(mut self, topic: &Topic, problems: &[(String, String)]) -> Checked {
+        (self.report.findings).extend(picture_findings(topic, problems));
+        self
+    }
+}
+
+/// The problems found in reading a topic's pictures, `(path, problem)`, each an error at
+/// the line of the first block that shows the picture.
+pub fn picture_findings(topic: &Topic, problems: &[(String, String)]) -> Vec<Finding> {
+    problems
+        .iter()
+        .map(|(path, problem)| {
+            let (file, line) = picture_place(topic, |p| p.path == *path);
+            Finding {
+                level: Level::Error,
+                file: file.map(str::to_string),
+                line,
+                message: format!("the picture {path} cannot be shown: {problem}"),
+            }
+        })
+        .collect()
+}
+
+/// Where the first picture that `wanted` picks is in the topic's files.
+fn picture_place<'a>(topic: &'a Topic, wanted: impl Fn(&PictureRef) -> bool) -> Place<'a> {
+    for section in &topic.sections {
+        let blocks = &section.blocks;
+        for (block, &start) in blocks.blocks.iter().zip(&blocks.starts) {
+            if pictures(std::slice::from_ref(block)).any(&wanted) {
+                return section.place(start);
+            }
+        }
+    }
+    (None, None)
+}
+
+/// Every picture says in words what it shows, for a reader who cannot see it, and is a
+/// file kept with the topic, never something fetched.
+fn check_pictures(topic: &Topic, report: &mut TopicReport) {
+    for section in &topic.sections {
+        let blocks = &section.blocks;
+        for (block, &start) in blocks.blocks.iter().zip(&blocks.starts) {
+            for picture in pictures(std::slice::from_ref(block)) {
+                if picture.alt.is_empty() {
+                    report.add_in(
+                        Level::Error,
+                        section.place(start),
+                        format!(
+                            "the picture {} has no words to say what it shows: write them \
+                             between the brackets, as in ![The plantar fascia, from heel to \
+                             toes]({})",
+                            picture.path, picture.path
+                        ),
+                    );
+                }
+                if picture.path.contains("://") || picture.path.starts_with("data:") {
+                    report.add_in(
+                        Level::Error,
+                        section.place(start),
+                        format!(
+                            "the picture {} is not a file beside the topic: footcare shows only \
+                             pictures kept in the topic's folder",
+                            picture.path
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Gathers checked topics, keeping only their reports and names, then checks the names
@@ -276,6 +347,20 @@ impl Checker {
 
 /// Each problem of a file that could not be used, as an error; `file` is set when that is
 /// not the file of the topic the error is reported with, as for a patch.
+/// A clinic profile's check: each of its problems is an error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileReport {
+    pub file: String,
+    pub findings: Vec<Finding>,
+}
+
+impl ProfileReport {
+    pub fn new(file: String, problem: Option<&TopicError>) -> ProfileReport {
+        let findings = problem.map_or_else(Vec::new, |p| error_findings(p, None));
+        ProfileReport { file, findings }
+    }
+}
+
 pub fn error_findings(problem: &TopicError, file: Option<&str>) -> Vec<Finding> {
     (problem.problems())
         .map(|(line, message)| Finding {
@@ -291,7 +376,7 @@ pub fn error_findings(problem: &TopicError, file: Option<&str>) -> Vec<Finding> 
 /// with each topic's figures, then the totals. On a terminal each record is wrapped with
 /// its later lines indented, and an error's or a warning's level is in bold (and in
 /// colour, unless NO_COLOR).
-pub fn report_text(reports: &[TopicReport], style: Style) -> String {
+pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: Style) -> String {
     let mut out = String::new();
     let mut record = |place: &str, level: Option<Level>, message: &str| match style {
         Style::Plain => {
@@ -346,15 +431,30 @@ pub fn report_text(reports: &[TopicReport], style: Style) -> String {
         };
         record(&report.slug, None, &figures);
     }
-    let checked = format!(
-        "{} {} checked",
-        reports.len(),
-        if reports.len() == 1 {
-            "topic"
-        } else {
-            "topics"
+    for profile in profiles {
+        for finding in &profile.findings {
+            let place = match finding.line {
+                Some(line) => format!("{}:{line}", profile.file),
+                None => profile.file.clone(),
+            };
+            record(&place, Some(finding.level), &finding.message);
         }
-    );
+        let e = profile.findings.len();
+        errors += e;
+        record(
+            &profile.file,
+            None,
+            &format!("clinic profile: {}", counted(e, 0)),
+        );
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut checked = plural(reports.len(), "topic", "topics");
+    if !profiles.is_empty() {
+        checked.push_str(" and ");
+        checked.push_str(&plural(profiles.len(), "clinic profile", "clinic profiles"));
+    }
+    checked.push_str(" checked");
     record(&checked, None, &counted(errors, warnings));
     out
 }
@@ -560,6 +660,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
     let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_hidden_characters(topic, &mut report);
+    check_pictures(topic, &mut report);
     check_names_for_shells(topic, &mut report);
     check_review_date(topic, settings, &mut report);
     check_reviewer(topic, &mut report);

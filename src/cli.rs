@@ -64,6 +64,11 @@ pub struct GlobalArgs {
     /// Never send long terminal output through $PAGER
     #[arg(long, global = true)]
     pub no_pager: bool,
+
+    /// Read the clinic's name and numbers from FILE [default: clinic.yaml in the last topic
+    /// folder that has one, else ~/.config/footcare/clinic.yaml]
+    #[arg(long, value_name = "FILE", global = true, add = ArgValueCompleter::new(path_candidates))]
+    pub clinic: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -185,20 +190,32 @@ Examples:
   footcare man > ~/.local/share/man/man1/footcare.1")]
     Man,
 
-    /// Write a printable handout of a topic, as one HTML file or as Markdown
+    /// Write a printable handout of a topic, as one HTML file, a PDF or Markdown
     #[command(after_help = "\
-The HTML handout is one file with no scripts and nothing to fetch: open it in
-a browser and print it. The warning signs are boxed, each step of the
-checklists has a box to tick, and the sources, the review date and the
-disclaimer close the page.
+The HTML handout is one file with no scripts and nothing to fetch, its pictures
+inside it: open it in a browser and print it. A header names the clinic, with
+its phone and logo, from the clinic profile (see `footcare paths`); a box holds
+notes from the care team; the warning signs are boxed, each tier with the
+number to call; each step of the checklists has a box to tick; and the sources,
+the review date and the disclaimer close the page.
+
+--format pdf prints the page with a Chromium-family browser (chromium,
+chromium-browser, google-chrome or microsoft-edge on PATH, or the one
+FOOTCARE_BROWSER names), headless, with no network, in a private temporary
+folder that is removed afterwards.
 
 A topic is checked first, as `footcare check` would: one with errors is not
 exported unless --ignore-check, and its errors and warnings are listed on
-stderr. With --output, an existing file is kept unless --force. On a terminal,
-the HTML handout is written only to a file: give --output, or redirect.
+stderr; so is a clinic profile with problems. With --output, an existing file
+is kept unless --force. On a terminal, the HTML handout is written only to a
+file: give --output, or redirect.
 
 Examples:
   footcare export plantar-fascia-release -o plantar-fascia-release.html
+  footcare export calf-strain --format pdf --paper a4 -o calf-strain.pdf
+  footcare export calf-strain --section recovery --large-print -o recovery.html
+  footcare export --all -o handouts/
+  footcare --clinic ./clinic.yaml export --all --format pdf -o handouts/
   footcare export calf-strain --format markdown > calf-strain-handout.md")]
     Export(ExportArgs),
 }
@@ -255,20 +272,49 @@ pub struct CompletionsArgs {
 pub enum ExportFormat {
     /// One self-contained HTML page, styled for print
     Html,
+    /// The HTML page printed to PDF by a Chromium-family browser (needs --output)
+    Pdf,
     /// Markdown, with the title, sources, review date and disclaimer
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperSize {
+    /// US Letter, 8.5 x 11 inches
+    Letter,
+    /// A4, 210 x 297 mm
+    A4,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The topic: its slug, title, or another name for it
-    #[arg(add = ArgValueCompleter::new(topic_candidates), required_unless_present = "file")]
+    #[arg(add = ArgValueCompleter::new(topic_candidates),
+          required_unless_present_any = ["file", "all"])]
     pub topic: Option<String>,
 
     /// Export the topic in FILE, a topic file in no topic folder, instead of a named topic
     #[arg(long, value_name = "FILE", conflicts_with = "topic",
           add = ArgValueCompleter::new(path_candidates))]
     pub file: Option<PathBuf>,
+
+    /// Export every topic into the folder --output names, with an index.html that links
+    /// to each
+    #[arg(long, conflicts_with_all = ["topic", "file", "section"], requires = "output")]
+    pub all: bool,
+
+    /// Put only this section on the handout (its key or heading); repeat for several. The
+    /// warning signs and the disclaimer are always on it
+    #[arg(long, short, value_name = "KEY", add = ArgValueCandidates::new(section_candidates))]
+    pub section: Vec<String>,
+
+    /// The paper the handout is laid out for
+    #[arg(long, value_enum, default_value_t = PaperSize::Letter)]
+    pub paper: PaperSize,
+
+    /// Print the text at 16 pt instead of 12 pt, for readers with low vision
+    #[arg(long)]
+    pub large_print: bool,
 
     /// Export even a topic that fails `footcare check`; its problems are still listed
     #[arg(long)]
@@ -282,7 +328,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
     pub format: ExportFormat,
 
-    /// Write to FILE instead of standard output; an existing file is kept unless --force
+    /// Write to FILE instead of standard output (with --all, into the folder FILE); an
+    /// existing file is kept unless --force
     #[arg(long, short, value_name = "FILE", add = ArgValueCompleter::new(path_candidates))]
     pub output: Option<PathBuf>,
 }

@@ -10,7 +10,9 @@ use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::clinic::PROFILE_FILE;
 use crate::parse::{topic_file_name, FileFormat, EXTENSIONS};
+use crate::picture::{Picture, MAX_PICTURE_BYTES};
 use crate::sanitize::{sanitize_name, without_os_error_code};
 use crate::topic::TopicError;
 
@@ -104,6 +106,7 @@ impl Folder {
         let names = (EXTENSIONS.iter().map(|(ext, _)| format!("{slug}.{ext}")))
             .chain([format!("{slug}{PATCH_SUFFIX}")]);
         let files = names
+            .filter(|name| is_candidate(name))
             .filter_map(|name| {
                 let file_type = fs::symlink_metadata(self.dir.join(&name)).ok()?.file_type();
                 self.file(name.clone(), OsStr::new(&name), file_type)
@@ -147,9 +150,12 @@ impl Folder {
     }
 }
 
-/// Whether a name, by itself, can be a topic's or a patch's.
+/// Whether a name, by itself, can be a topic's or a patch's. The clinic profile, though
+/// a YAML file, is never a topic.
 pub fn is_candidate(name: &str) -> bool {
-    !name.starts_with('.') && (name.ends_with(PATCH_SUFFIX) || topic_file_name(name).is_some())
+    !name.starts_with('.')
+        && name != PROFILE_FILE
+        && (name.ends_with(PATCH_SUFFIX) || topic_file_name(name).is_some())
 }
 
 /// Refuses each topic file whose slug an earlier topic file of the folder already has.
@@ -204,31 +210,7 @@ fn links_outside(root: &Path, path: &Path) -> bool {
 /// Reads a file as UTF-8, refusing it without reading it whole if it is over the limit.
 /// An error carries the line where that is known.
 fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
-    // Not blocking: should the file have become a FIFO since it was listed, opening it
-    // must not wait for a writer.
-    let file = fs::File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| (None, format!("cannot open: {}", io_reason(&e))))?;
-    let size = match file.metadata() {
-        Ok(meta) if meta.is_file() => meta.len(),
-        _ => return Err((None, "not a regular file".to_string())),
-    };
-    // Room for the whole file, and a byte more to see that it did not grow past the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| (None, format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err((
-            None,
-            format!(
-                "larger than {} KiB, the limit for a topic file",
-                MAX_FILE_BYTES / 1024
-            ),
-        ));
-    }
+    let bytes = read_bytes_limited(path, MAX_FILE_BYTES, "a topic file").map_err(|e| (None, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -237,6 +219,75 @@ fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
             "not UTF-8 text: save the file with UTF-8 encoding".to_string(),
         )
     })
+}
+
+/// Reads a regular file of at most `limit` bytes, refusing a larger one without reading it
+/// whole; `what` names the kind of file in the message.
+fn read_bytes_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    // Not blocking: should the file have become a FIFO since it was listed, opening it
+    // must not wait for a writer.
+    let file = fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let size = match file.metadata() {
+        Ok(meta) if meta.is_file() => meta.len(),
+        _ => return Err("not a regular file".to_string()),
+    };
+    // Room for the whole file, and a byte more to see that it did not grow past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit) + 1).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "larger than {} KiB, the limit for {what}",
+            limit / 1024
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file that is not in a topic folder's listing, such as a clinic profile, with
+/// the same limits as a topic file.
+pub fn read_text_file(path: &Path) -> Result<String, TopicError> {
+    read_limited(path).map_err(|(line, message)| TopicError::new(shown(path), line, message))
+}
+
+/// Reads the picture at `written`, a path from the folder `dir` of the file that names it.
+/// With `inside`, the picture must stay in `dir`: no absolute path, and no `..` or link
+/// that leads out of it.
+pub fn read_picture(dir: &Path, written: &str, inside: bool) -> Result<Picture, String> {
+    let relative = Path::new(written);
+    if inside
+        && (relative.is_absolute()
+            || relative
+                .components()
+                .any(|part| matches!(part, std::path::Component::ParentDir)))
+    {
+        return Err(
+            "outside the topic's folder: keep pictures in the folder, or in a folder \
+             inside it"
+                .to_string(),
+        );
+    }
+    let path = dir.join(relative);
+    if !path.exists() {
+        return Err(format!("no such file (looked for {})", shown(&path)));
+    }
+    if inside {
+        let root = fs::canonicalize(listed(dir)).map_err(|e| io_reason(&e))?;
+        if links_outside(&root, &path) {
+            return Err(
+                "a link to a file outside the topic's folder, which footcare does not \
+                 follow"
+                    .to_string(),
+            );
+        }
+    }
+    let bytes = read_bytes_limited(&path, MAX_PICTURE_BYTES, "a picture")?;
+    Picture::from_bytes(written, bytes)
 }
 
 /// An I/O error as a reader should see it.

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
-use crate::check::TopicReport;
+use crate::check::{ProfileReport, TopicReport};
+use crate::clinic::{tier_call, tier_number, Clinic};
 use crate::date::Date;
-use crate::markdown::{plain_in_markdown, top_level_items};
-use crate::render::{render_plain, review_lines, source_line};
+use crate::markdown::{pictures, plain_in_markdown, top_level_items};
+use crate::render::{render_plain, review_lines, section_blocks, source_line};
 use crate::search::Match;
 use crate::tiers::Tier;
 use crate::topic::{derive_key, Header, Kind, Part, Section, Source, Topic};
@@ -17,6 +18,7 @@ struct TopicJson<'a> {
     #[serde(flatten)]
     fields: FrontMatter<'a>,
     sections: Vec<SectionJson<'a>>,
+    pictures: Vec<PictureJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -30,7 +32,26 @@ struct SectionJson<'a> {
     items: Vec<String>,
     /// The warning signs' tiers, most urgent first; left out of other sections.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    tiers: Vec<Tier>,
+    tiers: Vec<TierJson>,
+}
+
+#[derive(Serialize)]
+struct TierJson {
+    #[serde(flatten)]
+    tier: Tier,
+    /// Whom to call, as the page says it under the tier's heading.
+    call: String,
+    /// The clinic profile's number for this tier, or null.
+    number: Option<String>,
+}
+
+/// A picture of the topic: its path from the topic file's folder, its alt text, and the
+/// section it is in.
+#[derive(Serialize)]
+struct PictureJson<'a> {
+    section: &'a str,
+    path: &'a str,
+    alt: &'a str,
 }
 
 /// One topic of `list --format json`.
@@ -113,8 +134,18 @@ fn to_json(value: &impl Serialize) -> String {
     json
 }
 
-pub fn topic_json(topic: &Topic, parts: &[Part]) -> String {
-    let sections = selected(topic, parts)
+pub fn topic_json(topic: &Topic, parts: &[Part], clinic: &Clinic) -> String {
+    let shown = selected(topic, parts);
+    let pictures = (shown.iter())
+        .flat_map(|section| {
+            pictures(&section.blocks.blocks).map(|picture| PictureJson {
+                section: &section.name,
+                path: &picture.path,
+                alt: &picture.alt,
+            })
+        })
+        .collect();
+    let sections = shown
         .into_iter()
         .map(|section| {
             let blocks = &section.blocks;
@@ -123,9 +154,17 @@ pub fn topic_json(topic: &Topic, parts: &[Part]) -> String {
                 key: &section.name,
                 title: &section.title,
                 markdown: &section.markdown,
-                text: render_plain(&blocks.blocks).trim_end().to_string(),
+                text: render_plain(&section_blocks(section, clinic))
+                    .trim_end()
+                    .to_string(),
                 items,
-                tiers: section.tiers(),
+                tiers: (section.tiers().into_iter())
+                    .map(|tier| TierJson {
+                        call: tier_call(clinic, tier.key),
+                        number: tier_number(clinic, tier.key).map(str::to_string),
+                        tier,
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -133,16 +172,23 @@ pub fn topic_json(topic: &Topic, parts: &[Part]) -> String {
         slug: &topic.slug,
         fields: FrontMatter::of(topic),
         sections,
+        pictures,
     })
 }
 
 /// `check --format json`: `{"topics": [...]}`.
-pub fn check_json(reports: &[TopicReport]) -> String {
+pub fn check_json(reports: &[TopicReport], profiles: &[ProfileReport]) -> String {
     #[derive(Serialize)]
     struct Checked<'a> {
         topics: &'a [TopicReport],
+        /// Left out when no clinic profile was checked, as before there were profiles.
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        profiles: &'a [ProfileReport],
     }
-    to_json(&Checked { topics: reports })
+    to_json(&Checked {
+        topics: reports,
+        profiles,
+    })
 }
 
 /// The fields a Markdown topic keeps in its front matter, which JSON gives too.

@@ -1,71 +1,133 @@
 //! `footcare export`: a handout to print and give to a patient.
 
-use crate::markdown::{plain_in_markdown, Block, Span};
-use crate::render::{review_lines, source_line};
-use crate::topic::{SectionKey, Topic};
+use std::borrow::Borrow;
+use std::collections::HashMap;
 
-/// Print styles: body text at 12 pt, left-aligned, headings and list lead-ins kept with what
-/// follows them, the warning signs boxed (a long box may go on over a page, but no sign is
-/// split), a box to tick by each step of the checklists for before surgery and for home, and
-/// the sources (in smaller print), review date and disclaimer at the foot.
+use crate::clinic::{tier_call, Clinic};
+use crate::markdown::{plain_in_markdown, Block, Span};
+use crate::picture::Picture;
+use crate::render::{review_lines, source_line, tier_of};
+use crate::topic::{Header, Section, SectionKey, Source, Topic};
+
+/// The paper a handout is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+/// What goes on a handout besides the topic.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page<'a> {
+    pub clinic: Option<&'a Clinic>,
+    pub logo: Option<&'a Picture>,
+    /// The topic's pictures, by their paths as the topic writes them.
+    pub pictures: Option<&'a HashMap<String, Picture>>,
+    pub paper: Paper,
+    /// 16 pt body text, for readers with low vision, instead of 12 pt.
+    pub large_print: bool,
+    /// The sections asked for, by name; none means all. The warning signs and the
+    /// disclaimer are on every handout.
+    pub sections: &'a [String],
+}
+
+/// Print styles: body text at 12 pt (16 pt in large print), left-aligned, headings and list
+/// lead-ins kept with what follows them, the warning signs boxed (a long box may go on over
+/// a page, but no sign is split), a box to tick by each step of the checklists for before
+/// surgery and for home, and the sources (in smaller print), review date and disclaimer at
+/// the foot. Sizes are in `em`, so that one number sets the whole page's scale.
 const STYLE: &str = "\
-@page { size: A4; margin: 12mm 14mm; }
-html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 12pt;
-  line-height: 1.3; color: #111; background: #fff; }
-body { margin: 0 auto; max-width: 44em; text-align: left; }
-h1 { font-size: 20pt; margin: 0 0 3pt; line-height: 1.15; }
-.summary { font-size: 13pt; margin: 0 0 6pt; }
-h2 { font-size: 14.5pt; margin: 10pt 0 4pt; padding-bottom: 1pt; border-bottom: 1.5pt solid #555;
-  break-after: avoid; page-break-after: avoid; }
-h3, h4, h5, h6 { font-size: 13pt; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 5pt; }
+html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif;
+  line-height: 1.2; color: #111; background: #fff; }
+body { margin: 0 auto; max-width: 46em; text-align: left; }
+.clinic { display: flex; align-items: center; gap: 0.8em; border-bottom: 1.5pt solid #555;
+  padding-bottom: 0.25em; margin-bottom: 0.4em; }
+.clinic img { max-height: 3em; max-width: 9em; }
+.clinic .name { font-weight: bold; font-size: 1.1em; }
+.clinic .details { font-size: 0.85em; }
+h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; }
+.summary { font-size: 1em; margin: 0 0 0.35em; }
+.notes { border: 1pt solid #555; border-radius: 4pt; padding: 0.3em 0.7em 0.45em;
+  margin: 0 0 0.4em; break-inside: avoid; page-break-inside: avoid; }
+.notes h2 { font-size: 1em; border: none; margin: 0 0 0.1em; padding: 0; }
+.notes .fields { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em;
+  row-gap: 0.55em; }
+.notes .field { border-bottom: 0.75pt solid #777; padding-top: 0.6em; font-size: 0.85em; }
+h2 { font-size: 1.2em; margin: 0.5em 0 0.2em; padding-bottom: 1pt;
+  border-bottom: 1.5pt solid #555; break-after: avoid; page-break-after: avoid; }
+h3, h4, h5, h6 { font-size: 1.05em; margin: 0.55em 0 0.2em; break-after: avoid;
+  page-break-after: avoid; }
+p { margin: 0 0 0.3em; }
 p, li { orphans: 3; widows: 3; text-wrap: pretty; }
 p:has(+ ul), p:has(+ ol) { break-after: avoid; page-break-after: avoid; }
-ul, ol { margin: 0 0 5pt; padding-left: 1.5em; }
-li { margin: 0 0 2pt; }
-blockquote { margin: 0 0 7pt 1em; padding-left: 0.8em; border-left: 2pt solid #999; }
-.warning-signs { border: 2.5pt solid #b3261e; border-radius: 5pt; padding: 0 11pt 4pt;
-  margin: 10pt 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+ul, ol { margin: 0 0 0.35em; padding-left: 1.4em; }
+li { margin: 0 0 0.05em; }
+blockquote { margin: 0 0 0.5em 1em; padding-left: 0.8em; border-left: 2pt solid #999; }
+figure { float: right; width: 44%; margin: 0.2em 0 0.4em 1.2em; break-inside: avoid;
+  page-break-inside: avoid; }
+figure img { display: block; width: 100%; }
+section { clear: both; }
+figcaption { font-size: 0.75em; font-style: italic; line-height: 1.2; }
+img { max-width: 100%; }
+.warning-signs { border: 2.5pt solid #b3261e; border-radius: 5pt; padding: 0 0.8em 0.25em;
+  margin: 0.6em 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .warning-signs li { break-inside: avoid; page-break-inside: avoid; }
-.warning-signs h2 { color: #b3261e; border-bottom: none; margin-top: 7pt; }
-footer { margin-top: 10pt; padding-top: 2pt; border-top: 1pt solid #888; font-size: 12pt; }
-footer h2 { font-size: 13pt; border-bottom: none; margin-top: 8pt; }
+.warning-signs h2 { color: #b3261e; border-bottom: none; margin-top: 0.45em; }
+.warning-signs .call { font-weight: bold; margin: 0 0 0.2em; break-after: avoid;
+  page-break-after: avoid; }
+footer { margin-top: 0.6em; padding-top: 2pt; border-top: 1pt solid #888; }
+footer h2 { font-size: 1.05em; border-bottom: none; margin-top: 0.45em; }
+.reviewed { font-size: 0.85em; }
+.disclaimer h2 { float: left; font-size: 1em; margin: 0 0.5em 0 0; padding: 0; }
 .preparing ol > li::before, .recovery ol > li::before { content: \"\\2610\\00a0\"; }
-.sources { font-size: 10.5pt; }
+.sources { font-size: 0.75em; columns: 2; column-gap: 1.6em; padding-left: 1.6em; }
+.sources li { break-inside: avoid; page-break-inside: avoid; }
 .sources li { overflow-wrap: anywhere; }
+.sources a { color: inherit; }
 @media screen { body { padding: 1.5em 1em; } }
 ";
 
-/// The whole handout as one HTML page: no scripts, nothing loaded from elsewhere, and every
-/// piece of content escaped.
-pub fn html(topic: &Topic) -> String {
+/// The whole handout as one HTML page: no scripts, nothing loaded from elsewhere (its
+/// pictures are in it), and every piece of content escaped.
+pub fn html(topic: &Topic, page: &Page) -> String {
+    let clinic = page.clinic.cloned().unwrap_or_default();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&topic.title)));
-    out.push_str(&format!("<style>\n{STYLE}</style>\n</head>\n<body>\n"));
+    let (size, margins) = match page.paper {
+        Paper::Letter => ("letter", "9mm 11mm"),
+        Paper::A4 => ("A4", "11mm 13mm"),
+    };
+    let points = if page.large_print { 16 } else { 12 };
     out.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n</header>\n<main>\n",
+        "<style>\n@page {{ size: {size}; margin: {margins}; }}\nhtml {{ font-size: {points}pt; }}\n\
+         {STYLE}</style>\n</head>\n<body>\n<header>\n"
+    ));
+    out.push_str(&clinic_html(&clinic, page.logo));
+    out.push_str(&format!(
+        "<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
         escape(&topic.title),
         escape(&topic.summary)
     ));
-    for section in topic
-        .sections
-        .iter()
-        .filter(|s| s.key != SectionKey::Disclaimer)
+    out.push_str(NOTES_BOX);
+    out.push_str("</header>\n<main>\n");
+    for section in (topic.sections.iter())
+        .filter(|s| s.key != SectionKey::Disclaimer && on_handout(s, page.sections))
     {
         out.push_str(&format!(
             "<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
             section.name,
             escape(&section.title),
-            blocks_html(&section.blocks.blocks)
+            section_html(section, &clinic, page.pictures)
         ));
     }
     out.push_str("</main>\n<footer>\n");
     if !topic.sources.is_empty() {
         out.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
         for source in &topic.sources {
-            out.push_str(&format!("<li>{}</li>\n", escape(&source_line(source))));
+            out.push_str(&format!("<li>{}</li>\n", source_html(source)));
         }
         out.push_str("</ol>\n");
     }
@@ -76,25 +138,175 @@ pub fn html(topic: &Topic) -> String {
         out.push_str(&format!(
             "<section class=\"disclaimer\">\n<h2>{}</h2>\n{}</section>\n",
             escape(&disclaimer.title),
-            blocks_html(&disclaimer.blocks.blocks)
+            section_html(disclaimer, &clinic, page.pictures)
         ));
     }
     out.push_str("</footer>\n</body>\n</html>\n");
     out
 }
 
+/// Whether a handout of `sections` (none: all of them) shows `section`: the warning signs
+/// are on every handout, as the disclaimer is.
+fn on_handout(section: &Section, sections: &[String]) -> bool {
+    sections.is_empty()
+        || section.key == SectionKey::WarningSigns
+        || sections.contains(&section.name)
+}
+
+/// The page that `export --all` writes beside the handouts: each topic's title, linked to
+/// its handout's file, and its summary.
+pub fn index_html(handouts: &[(&Header, String)], clinic: Option<&Clinic>) -> String {
+    let heading = match clinic.and_then(|c| c.name.as_deref()) {
+        Some(name) => format!("Patient handouts from {}", escape(name)),
+        None => "Patient handouts".to_string(),
+    };
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{heading}</title>\n<style>\n{INDEX_STYLE}</style>\n</head>\n<body>\n\
+         <h1>{heading}</h1>\n<ul>\n"
+    );
+    for (header, file) in handouts {
+        out.push_str(&format!(
+            "<li><a href=\"{}\">{}</a><br>{}</li>\n",
+            escape(&link_path(file)),
+            escape(&header.title),
+            escape(&header.summary)
+        ));
+    }
+    out.push_str("</ul>\n</body>\n</html>\n");
+    out
+}
+
+const INDEX_STYLE: &str = "\
+html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 13pt;
+  line-height: 1.4; color: #111; background: #fff; }
+body { margin: 0 auto; max-width: 40em; padding: 1.5em 1em; }
+li { margin: 0 0 0.8em; }
+a { font-weight: bold; }
+";
+
+/// A file name as the path of a relative link: percent-encoded where a URL needs it.
+fn link_path(file: &str) -> String {
+    let mut out = String::with_capacity(file.len());
+    for byte in file.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Lines for the care team to fill in by hand.
+const NOTES_BOX: &str = "<section class=\"notes\">\n<h2>Notes from your care team</h2>\n\
+<div class=\"fields\">\n<div class=\"field\">Patient's name:</div>\n\
+<div class=\"field\">Surgeon:</div>\n<div class=\"field\">Date:</div>\n\
+<div class=\"field\">Next visit:</div>\n</div>\n</section>\n";
+
+/// The clinic's name, logo and numbers across the top, when the profile gives any.
+fn clinic_html(clinic: &Clinic, logo: Option<&Picture>) -> String {
+    let details: Vec<String> = [
+        clinic.phone.as_ref().map(|p| format!("Phone: {p}")),
+        clinic
+            .after_hours_phone
+            .as_ref()
+            .map(|p| format!("After hours: {p}")),
+        clinic.address.clone(),
+        clinic.website.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|detail| escape(&detail))
+    .collect();
+    if clinic.name.is_none() && details.is_empty() && logo.is_none() {
+        return String::new();
+    }
+    let mut out = String::from("<div class=\"clinic\">\n");
+    if let Some(logo) = logo {
+        let alt = clinic
+            .name
+            .as_deref()
+            .map_or("Logo".to_string(), |n| format!("{n} logo"));
+        out.push_str(&format!(
+            "<img src=\"{}\" alt=\"{}\">\n",
+            logo.data_url(),
+            escape(&alt)
+        ));
+    }
+    out.push_str("<div>\n");
+    if let Some(name) = &clinic.name {
+        out.push_str(&format!("<div class=\"name\">{}</div>\n", escape(name)));
+    }
+    if !details.is_empty() {
+        out.push_str(&format!(
+            "<div class=\"details\">{}</div>\n",
+            details.join(" &middot; ")
+        ));
+    }
+    out.push_str("</div>\n</div>\n");
+    out
+}
+
+/// A source with its web address printed in full, and as a link.
+fn source_html(source: &Source) -> String {
+    let Some(url) = source.url.as_deref().filter(|url| is_web_address(url)) else {
+        return escape(&source_line(source));
+    };
+    let without_url = Source {
+        url: None,
+        ..source.clone()
+    };
+    let url = escape(url);
+    format!(
+        "{} <a href=\"{url}\">{url}</a>",
+        escape(&source_line(&without_url))
+    )
+}
+
+fn is_web_address(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(|c: char| c.is_whitespace() || c.is_control())
+}
+
+/// A section's blocks, with the line that says whom to call under each tier's heading.
+fn section_html(
+    section: &Section,
+    clinic: &Clinic,
+    pictures: Option<&HashMap<String, Picture>>,
+) -> String {
+    let mut out = String::new();
+    let mut run: Vec<&Block> = Vec::new();
+    for block in &section.blocks.blocks {
+        run.push(block);
+        if let Some(tier) = tier_of(section, block) {
+            out.push_str(&blocks_html(&run, pictures));
+            run.clear();
+            out.push_str(&format!(
+                "<p class=\"call\">{}</p>\n",
+                escape(&tier_call(clinic, tier))
+            ));
+        }
+    }
+    out.push_str(&blocks_html(&run, pictures));
+    out
+}
+
 /// The handout as Markdown: title, summary, the sections, then sources, review date and
 /// disclaimer.
-pub fn markdown(topic: &Topic) -> String {
+pub fn markdown(topic: &Topic, clinic: &Clinic, sections: &[String]) -> String {
     let plain = |text: &str| plain_in_markdown(text).into_owned();
     let mut out = format!("# {}\n\n{}\n", plain(&topic.title), plain(&topic.summary));
-    for section in topic
-        .sections
-        .iter()
-        .filter(|s| s.key != SectionKey::Disclaimer)
+    for section in (topic.sections.iter())
+        .filter(|s| s.key != SectionKey::Disclaimer && on_handout(s, sections))
     {
         let title = plain(&section.title);
-        out.push_str(&format!("\n## {title}\n\n{}\n", section.markdown));
+        out.push_str(&format!(
+            "\n## {title}\n\n{}\n",
+            with_calls(section, clinic)
+        ));
     }
     if !topic.sources.is_empty() {
         out.push_str("\n## Sources\n\n");
@@ -108,6 +320,21 @@ pub fn markdown(topic: &Topic) -> String {
     if let Some(disclaimer) = topic.section(SectionKey::Disclaimer) {
         let title = plain(&disclaimer.title);
         out.push_str(&format!("\n## {title}\n\n{}\n", disclaimer.markdown));
+    }
+    out
+}
+
+/// A section's Markdown with the line that says whom to call under each tier's heading.
+fn with_calls(section: &Section, clinic: &Clinic) -> String {
+    let mut out = section.markdown.clone();
+    let blocks = &section.blocks;
+    // From the end, so that each insertion leaves the offsets before it valid.
+    for (block, &start) in blocks.blocks.iter().zip(&blocks.starts).rev() {
+        if let Some(tier) = tier_of(section, block) {
+            let end = out[start..].find('\n').map_or(out.len(), |at| start + at);
+            let call = plain_in_markdown(&tier_call(clinic, tier)).into_owned();
+            out.insert_str(end, &format!("\n\n**{call}**"));
+        }
     }
     out
 }
@@ -127,10 +354,20 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn spans_html(spans: &[Span]) -> String {
+fn spans_html(spans: &[Span], pictures: Option<&HashMap<String, Picture>>) -> String {
     spans
         .iter()
         .map(|span| {
+            if let Some(picture) = &span.picture {
+                return match pictures.and_then(|all| all.get(&picture.path)) {
+                    Some(found) => format!(
+                        "<img src=\"{}\" alt=\"{}\">",
+                        found.data_url(),
+                        escape(&picture.alt)
+                    ),
+                    None => escape(&span.text),
+                };
+            }
             let mut html = escape(&span.text);
             for (on, tag) in [
                 (span.code, "code"),
@@ -148,7 +385,10 @@ fn spans_html(spans: &[Span]) -> String {
 
 /// Blocks as HTML. List items arrive flat with their depth, so open lists are kept on a
 /// stack, each with its last item still open for a nested list to go inside.
-fn blocks_html(blocks: &[Block]) -> String {
+fn blocks_html<B: Borrow<Block>>(
+    blocks: &[B],
+    pictures: Option<&HashMap<String, Picture>>,
+) -> String {
     let mut out = String::new();
     let mut lists: Vec<&str> = Vec::new();
     let close_to = |out: &mut String, lists: &mut Vec<&str>, depth: usize| {
@@ -157,7 +397,8 @@ fn blocks_html(blocks: &[Block]) -> String {
             out.push_str(&format!("</li></{tag}>\n"));
         }
     };
-    for block in blocks {
+    let spans_html = |spans: &[Span]| spans_html(spans, pictures);
+    for block in blocks.iter().map(Borrow::borrow) {
         if let Block::Item {
             depth,
             number,
@@ -194,7 +435,20 @@ fn blocks_html(blocks: &[Block]) -> String {
                 let level = (*level).clamp(3, 6);
                 out.push_str(&format!("<h{level}>{}</h{level}>\n", spans_html(spans)));
             }
-            Block::Paragraph(spans) => out.push_str(&format!("<p>{}</p>\n", spans_html(spans))),
+            // A picture on its own line is a figure, with its words as the caption.
+            Block::Paragraph(spans) => match spans.as_slice() {
+                [Span {
+                    picture: Some(picture),
+                    ..
+                }] if pictures.is_some_and(|all| all.contains_key(&picture.path)) => {
+                    out.push_str(&format!(
+                        "<figure>{}<figcaption>{}</figcaption></figure>\n",
+                        spans_html(spans),
+                        escape(&picture.alt)
+                    ))
+                }
+                _ => out.push_str(&format!("<p>{}</p>\n", spans_html(spans))),
+            },
             Block::Quote(spans) => out.push_str(&format!(
                 "<blockquote><p>{}</p></blockquote>\n",
                 spans_html(spans)
@@ -227,10 +481,13 @@ mod tests {
 
     #[test]
     fn content_cannot_inject_markup_or_script() {
-        let page = html(&topic(
-            "## Overview\n<img src=x onerror=alert(1)> and <b>bold</b> & \"quotes\"\n\n\
-             ## Warning signs\n- Call <a href=\"https://evil\">us</a>\n",
-        ));
+        let page = html(
+            &topic(
+                "## Overview\n<img src=x onerror=alert(1)> and <b>bold</b> & \"quotes\"\n\n\
+                 ## Warning signs\n- Call <a href=\"https://evil\">us</a>\n",
+            ),
+            &Page::default(),
+        );
         assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("<img"), "{page}");
         assert!(!page.contains("<a "), "{page}");
@@ -241,9 +498,12 @@ mod tests {
 
     #[test]
     fn warning_signs_are_boxed_and_the_foot_has_sources_date_and_disclaimer() {
-        let page = html(&topic(
-            "## Disclaimer\nNot advice.\n\n## Overview\nText.\n\n## Warning signs\n- Fever.\n",
-        ));
+        let page = html(
+            &topic(
+                "## Disclaimer\nNot advice.\n\n## Overview\nText.\n\n## Warning signs\n- Fever.\n",
+            ),
+            &Page::default(),
+        );
         assert!(page.contains("<section class=\"warning-signs\">\n<h2>Warning signs</h2>"));
         let footer = &page[page.find("<footer>").unwrap()..];
         for part in [
@@ -258,9 +518,10 @@ mod tests {
 
     #[test]
     fn nested_and_numbered_lists_become_proper_html_lists() {
-        let html = blocks_html(&to_blocks(
-            "1. One\n2. Two\n   - inner\n3. Three\n\nAfter.\n",
-        ));
+        let html = blocks_html(
+            &to_blocks("1. One\n2. Two\n   - inner\n3. Three\n\nAfter.\n"),
+            None,
+        );
         assert_eq!(
             html,
             "<ol>\n<li>One</li>\n<li>Two<ul>\n<li>inner</li></ul>\n</li>\n<li>Three</li></ol>\n<p>After.</p>\n"
@@ -269,7 +530,11 @@ mod tests {
 
     #[test]
     fn the_markdown_handout_ends_with_sources_date_and_disclaimer() {
-        let text = markdown(&topic("## Disclaimer\nNot advice.\n\n## Overview\nText.\n"));
+        let text = markdown(
+            &topic("## Disclaimer\nNot advice.\n\n## Overview\nText.\n"),
+            &Clinic::default(),
+            &[],
+        );
         assert!(text.starts_with("# <script>alert(1)</script>\n\nFish & chips.\n\n## Overview\n"));
         assert!(text.ends_with(
             "## Sources\n\n- A page. A clinic, 2025.\n\nLast reviewed: 2026-11-24\n\n## Disclaimer\n\nNot advice.\n"

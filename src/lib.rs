@@ -7,9 +7,11 @@
 //! over [`app::run`]. Parsing and rendering are pure functions of strings.
 
 pub mod app;
+pub mod browser;
 pub mod builtin;
 pub mod check;
 pub mod cli;
+pub mod clinic;
 pub mod complete;
 pub mod date;
 pub mod folder;
@@ -25,7 +27,9 @@ pub mod pager;
 pub mod parse;
 pub mod patch;
 pub mod paths;
+pub mod picture;
 pub mod placeholders;
+pub mod profile;
 pub mod readability;
 pub mod render;
 pub mod sanitize;

@@ -97,6 +97,39 @@ pub struct Span {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,
+    /// Set when the span stands for a picture; its text is then what a terminal shows.
+    pub picture: Option<PictureRef>,
+}
+
+/// A picture in a topic, `![alt](path)`, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PictureRef {
+    /// The path from the topic file's folder.
+    pub path: String,
+    /// The words that stand for it where it cannot be seen.
+    pub alt: String,
+}
+
+/// How text output shows a picture: by what it shows.
+pub fn picture_text(alt: &str) -> String {
+    match alt.trim() {
+        "" => "[Picture]".to_string(),
+        alt => format!("[Picture: {alt}]"),
+    }
+}
+
+/// Every picture among some blocks, in reading order.
+pub fn pictures(blocks: &[Block]) -> impl Iterator<Item = &PictureRef> {
+    blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::Heading { spans, .. }
+            | Block::Paragraph(spans)
+            | Block::Item { spans, .. }
+            | Block::Quote(spans) => spans.as_slice(),
+            Block::Code(_) | Block::Rule => &[],
+        })
+        .filter_map(|span| span.picture.as_ref())
 }
 
 impl Span {
@@ -110,6 +143,13 @@ impl Span {
     pub fn italic(text: impl Into<String>) -> Span {
         Span {
             italic: true,
+            ..Span::plain(text)
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            bold: true,
             ..Span::plain(text)
         }
     }
@@ -210,6 +250,8 @@ pub struct BlockBuilder {
     code: Option<String>,
     /// The destination of each open link and where its text starts.
     links: Vec<(String, usize)>,
+    /// The path of the open picture and how many spans there were before its alt text.
+    picture: Option<(String, usize)>,
 }
 
 impl BlockBuilder {
@@ -311,6 +353,12 @@ impl BlockBuilder {
                 let start = self.spans.iter().map(|s| s.text.len()).sum();
                 self.links.push((dest_url.to_string(), start));
             }
+            Tag::Image { dest_url, .. } => {
+                if self.open.is_none() {
+                    self.open_block(Open::Paragraph);
+                }
+                self.picture = Some((sanitize(&dest_url).into_owned(), self.spans.len()));
+            }
             _ => {}
         }
     }
@@ -332,6 +380,18 @@ impl BlockBuilder {
                 if let Some(code) = self.code.take() {
                     let lines = code.lines().map(str::to_string).collect();
                     self.push_block(Block::Code(lines), self.open_at);
+                }
+            }
+            TagEnd::Image => {
+                if let Some((path, first)) = self.picture.take() {
+                    let alt = spans_text(&self.spans[first.min(self.spans.len())..]);
+                    let alt = alt.trim().to_string();
+                    self.spans.truncate(first);
+                    self.spans.push(Span {
+                        text: picture_text(&alt),
+                        picture: Some(PictureRef { path, alt }),
+                        ..Span::default()
+                    });
                 }
             }
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
@@ -360,15 +420,22 @@ impl BlockBuilder {
         // Entities such as `&#27;` decode to control characters: sanitise what came out.
         let text = sanitize(text);
         let style = (self.bold > 0, self.italic > 0, code);
-        let same_style = |last: &Span| (last.bold, last.italic, last.code) == style;
+        let same_style =
+            |last: &Span| last.picture.is_none() && (last.bold, last.italic, last.code) == style;
+        // A picture's words start a span of their own, to be told from the text before it.
+        let in_open_span =
+            (self.picture.as_ref()).is_none_or(|(_, first)| self.spans.len() > *first);
         match self.spans.last_mut() {
-            Some(last) if same_style(last) => push_on_one_line(&mut last.text, &text),
+            Some(last) if in_open_span && same_style(last) => {
+                push_on_one_line(&mut last.text, &text)
+            }
             _ => {
                 let mut span = Span {
                     text: String::with_capacity(text.len()),
                     bold: style.0,
                     italic: style.1,
                     code,
+                    picture: None,
                 };
                 push_on_one_line(&mut span.text, &text);
                 self.spans.push(span);

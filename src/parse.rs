@@ -931,6 +931,13 @@ fn section_problems(
     yaml_sections(entries, &lines, Kind::Condition, read).1
 }
 
+/// A YAML reader's error in a file that is all YAML, such as a clinic profile: its line,
+/// where known, and what it says, in plain words where it can be.
+pub fn yaml_error(err: &serde_yaml::Error, text: &str) -> (Option<usize>, String) {
+    let problem = yaml_problem(err, text, 1, text);
+    (problem.line, problem.message)
+}
+
 /// A YAML reader's error as a problem at its line in the file, in plain words for the
 /// mistakes authors make most. Any other message is the reader's own, without the
 /// positions in it, which count within the YAML and not in the file. `unsanitized` is the

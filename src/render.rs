@@ -13,6 +13,7 @@ use termimad::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::clinic::{tier_call, Clinic};
 use crate::markdown::{Block, Span};
 use crate::tiers::TierKey;
 use crate::topic::{Header, Part, Section, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
@@ -48,11 +49,13 @@ pub const SHORT_DISCLAIMER: &str =
 /// The blocks `show` prints: the whole topic when `parts` is empty, else the asked parts
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
-/// A section's blocks are borrowed, not copied.
+/// Under each tier of the warning signs, a line says whom to call, with the number from
+/// `clinic` where it has one. A section's blocks are borrowed, not copied.
 pub fn topic_blocks<'a>(
     topic: &'a Topic,
     parts: &[Part],
     closing_note: bool,
+    clinic: &Clinic,
 ) -> Vec<Cow<'a, Block>> {
     let mut blocks = Vec::new();
     let push_section = |blocks: &mut Vec<Cow<'a, Block>>, section: Option<&'a Section>| {
@@ -66,7 +69,7 @@ pub fn topic_blocks<'a>(
                 spans: vec![Span::plain(&section.title)],
                 id: None,
             }));
-            blocks.extend(body.blocks.iter().map(Cow::Borrowed));
+            blocks.extend(section_blocks(section, clinic));
         }
     };
     if parts.is_empty() {
@@ -104,6 +107,32 @@ pub fn topic_blocks<'a>(
         )])));
     }
     blocks
+}
+
+/// A section's blocks as shown, with the line that says whom to call under each tier's
+/// heading.
+pub fn section_blocks<'a>(section: &'a Section, clinic: &Clinic) -> Vec<Cow<'a, Block>> {
+    let mut blocks = Vec::with_capacity(section.blocks.blocks.len());
+    for block in &section.blocks.blocks {
+        blocks.push(Cow::Borrowed(block));
+        if let Some(tier) = tier_of(section, block) {
+            let call = Span::bold(tier_call(clinic, tier));
+            blocks.push(Cow::Owned(Block::Paragraph(vec![call])));
+        }
+    }
+    blocks
+}
+
+/// The tier whose heading `block` is, in the warning signs.
+pub fn tier_of(section: &Section, block: &Block) -> Option<TierKey> {
+    match block {
+        Block::Heading {
+            level: 3,
+            id: Some(id),
+            ..
+        } if section.key == SectionKey::WarningSigns => TierKey::from_id(id),
+        _ => None,
+    }
 }
 
 fn sources_blocks(topic: &Topic) -> Vec<Block> {
@@ -609,7 +638,12 @@ mod tests {
     }
 
     fn plain(topic: &Topic, keys: &[SectionKey]) -> String {
-        render_plain(&topic_blocks(topic, &parts(keys), false))
+        render_plain(&topic_blocks(
+            topic,
+            &parts(keys),
+            false,
+            &Clinic::default(),
+        ))
     }
 
     #[test]
@@ -654,7 +688,7 @@ mod tests {
     #[test]
     fn the_short_disclaimer_closes_pages_without_the_full_one() {
         let note = |keys: &[SectionKey]| {
-            topic_blocks(&topic(), &parts(keys), true)
+            topic_blocks(&topic(), &parts(keys), true, &Clinic::default())
                 .last()
                 .is_some_and(|b| **b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
         };
@@ -714,7 +748,12 @@ mod tests {
     #[test]
     fn colour_brings_escape_codes_and_no_colour_none() {
         let topic = topic();
-        let blocks = topic_blocks(&topic, &parts(&[SectionKey::Overview]), true);
+        let blocks = topic_blocks(
+            &topic,
+            &parts(&[SectionKey::Overview]),
+            true,
+            &Clinic::default(),
+        );
         assert!(render_wrapped(&blocks, Decoration::Colour, 80).contains("\x1b["));
         assert!(!render_wrapped(&blocks, Decoration::Bare, 80).contains('\x1b'));
         assert!(!render_plain(&blocks).contains('\x1b'));

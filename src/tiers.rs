@@ -34,7 +34,8 @@ impl TierKey {
         }
     }
 
-    fn from_id(id: &str) -> Option<TierKey> {
+    /// The tier a heading's `{#id}` names, if any.
+    pub fn from_id(id: &str) -> Option<TierKey> {
         TierKey::ALL.into_iter().find(|key| key.as_str() == id)
     }
 }

@@ -1066,9 +1066,13 @@ fn a_slip_is_refused_however_its_key_is_written() {
 fn export_file_of_a_topics_draft_is_not_a_clash_with_the_topic() {
     let drafts = tempfile::tempdir().unwrap();
     let draft = drafts.path().join("calf-strain.md");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    fs::copy(content.join("calf-strain.md"), &draft).unwrap();
+    // With the drawing it shows, beside it as in the content folder.
+    fs::create_dir(drafts.path().join("pictures")).unwrap();
     fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/calf-strain.md"),
-        &draft,
+        content.join("pictures/calf-strain.svg"),
+        drafts.path().join("pictures/calf-strain.svg"),
     )
     .unwrap();
     footcare()

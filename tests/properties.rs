@@ -2,6 +2,7 @@
 
 mod outputs;
 
+use footcare::clinic::Clinic;
 use footcare::markdown::{defuse_references, to_blocks};
 use footcare::parse::{parse_header, parse_patch, parse_topic, FileFormat};
 use footcare::patch::add_sections;
@@ -198,7 +199,7 @@ fn no_line_of_a_built_in_topic_starts_with_closing_punctuation_at_any_width() {
     for (name, text) in footcare::builtin::FILES {
         let slug = name.split('.').next().unwrap();
         let topic = parse_topic(name, slug, FileFormat::Markdown, text).unwrap();
-        let blocks = topic_blocks(&topic, &[], true);
+        let blocks = topic_blocks(&topic, &[], true, &Clinic::default());
         for width in 20..=200 {
             let out = render(
                 &blocks,
@@ -251,7 +252,7 @@ proptest! {
         }
         if let Ok(topic) = parse_topic("p.md", "p", FileFormat::Markdown, &format!("{FRONT_MATTER}{body}")) {
             for style in styles(width) {
-                let out = render(&topic_blocks(&topic, &[], true), style);
+                let out = render(&topic_blocks(&topic, &[], true, &Clinic::default()), style);
                 if style == Style::Plain {
                     prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
                 }

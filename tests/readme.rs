@@ -46,7 +46,8 @@ fn readme_topic_examples_are_valid_topics() {
             .success()
             .stderr("")
             .stdout(predicate::str::starts_with(
-                "Warning signs\n\nCall the emergency number now\n- ",
+                "Warning signs\n\nCall the emergency number now\n\
+                 Call your local emergency number, such as 911 in the US.\n\n- ",
             ));
     }
 }
@@ -101,6 +102,9 @@ fn built_in_procedures() -> Vec<(String, String)> {
     let mut topics = Vec::new();
     for entry in fs::read_dir(content).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue;
+        }
         let text = fs::read_to_string(&path).unwrap();
         if text.lines().any(|l| l == "kind: procedure") {
             let slug = path.file_stem().unwrap().to_str().unwrap().to_string();
@@ -117,6 +121,17 @@ fn check_failure(line: usize, files: &[(&str, &str)]) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
         fs::write(dir.path().join(name), text).unwrap();
+    }
+    // The drawings a built-in topic shows, beside it as in the content folder.
+    let pictures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/pictures");
+    fs::create_dir(dir.path().join("pictures")).unwrap();
+    for entry in fs::read_dir(pictures).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(
+            &path,
+            dir.path().join("pictures").join(path.file_name().unwrap()),
+        )
+        .unwrap();
     }
     let output = footcare()
         .arg("check")

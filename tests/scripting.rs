@@ -310,7 +310,7 @@ fn search_literals_are_literal_and_regexes_are_not() {
 fn search_filters_by_section_and_topic() {
     let out = stdout_of(&[
         "search",
-        "999",
+        "emergency number",
         "--section",
         "warning-signs",
         "--topic",

@@ -28,10 +28,12 @@ fn tiers_show_under_the_standard_words_whatever_the_author_wrote() {
     assert_eq!(
         plain,
         format!(
-            "Warning signs\n\n{EMERGENCY}\n- You have chest pain: call now.\n\
-             - You cough up blood: call now.\n\n{URGENT}\n\
-             - Your calf swells and feels warm: call now.\n\n{ROUTINE}\n\
-             - Your scar itches: call the clinic.\n"
+            "Warning signs\n\n{EMERGENCY}\n\
+             Call your local emergency number, such as 911 in the US.\n\n\
+             - You have chest pain: call now.\n- You cough up blood: call now.\n\n{URGENT}\n\
+             Call your care team. When the office is closed, use the after-hours number they \
+             gave you.\n\n- Your calf swells and feels warm: call now.\n\n{ROUTINE}\n\
+             Call your care team's office.\n\n- Your scar itches: call the clinic.\n"
         )
     );
     assert!(!plain.contains("Ring for help"));

@@ -13,6 +13,8 @@ pub fn footcare() -> Command {
     clear_output_settings(&mut cmd);
     // Only the built-in topics, whatever the machine's own clinic folder holds.
     cmd.env("FOOTCARE_TOPICS_PATH", "");
+    // And no clinic profile from the machine's own configuration folder.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/footcare-tests");
     cmd
 }
 

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use footcare::check::{self, Checker, Settings};
+use footcare::clinic::Clinic;
 use footcare::date::Date;
 use footcare::formats::{self, JsonList};
 use footcare::handout;
@@ -19,7 +20,7 @@ pub fn every_output(
     header: &Header,
     width: usize,
 ) -> Vec<(&'static str, String, bool)> {
-    let blocks = topic_blocks(topic, &[], true);
+    let blocks = topic_blocks(topic, &[], true, &Clinic::default());
     let settings = Settings {
         max_grade: 8.0,
         warn_grade: 6.0,
@@ -39,7 +40,7 @@ pub fn every_output(
     let headers = std::slice::from_ref(header);
     let mut list_json = JsonList::default();
     let markdown = formats::topic_markdown(topic, &[], true);
-    let handout_markdown = handout::markdown(topic);
+    let handout_markdown = handout::markdown(topic, &Clinic::default(), &[]);
     let search_markdown = formats::search_markdown(&matches);
     let list_markdown = formats::list_markdown(headers);
     let styled = Style::Wrapped {
@@ -69,12 +70,28 @@ pub fn every_output(
         ),
         ("styled", render::render(&blocks, styled), true),
         ("markdown", markdown, false),
-        ("json", formats::topic_json(topic, &[]), false),
-        ("html", handout::html(topic), false),
+        (
+            "json",
+            formats::topic_json(topic, &[], &Clinic::default()),
+            false,
+        ),
+        (
+            "html",
+            handout::html(topic, &handout::Page::default()),
+            false,
+        ),
         ("handout markdown", handout_markdown, false),
-        ("check", check::report_text(&reports, Style::Plain), false),
-        ("check styled", check::report_text(&reports, styled), true),
-        ("check json", formats::check_json(&reports), false),
+        (
+            "check",
+            check::report_text(&reports, &[], Style::Plain),
+            false,
+        ),
+        (
+            "check styled",
+            check::report_text(&reports, &[], styled),
+            true,
+        ),
+        ("check json", formats::check_json(&reports, &[]), false),
         (
             "search",
             search::render_lines(&matches, &every_word, Style::Plain),
