@@ -46,6 +46,7 @@ body { margin: 0 auto; max-width: 46em; text-align: left; }
 .clinic img { max-height: 3em; max-width: 9em; }
 .clinic .name { font-weight: bold; font-size: 1.1em; }
 .clinic .details { font-size: 0.85em; }
+.clinic .details span { white-space: nowrap; }
 h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; }
 .summary { font-size: 1em; margin: 0 0 0.35em; }
 .notes { border: 1pt solid #555; border-radius: 4pt; padding: 0.3em 0.7em 0.45em;
@@ -219,7 +220,7 @@ fn clinic_html(clinic: &Clinic, logo: Option<&Picture>) -> String {
     ]
     .into_iter()
     .flatten()
-    .map(|detail| escape(&detail))
+    .map(|detail| format!("<span>{}</span>", escape(&detail)))
     .collect();
     if clinic.name.is_none() && details.is_empty() && logo.is_none() {
         return String::new();

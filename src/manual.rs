@@ -62,6 +62,14 @@ Set but empty, it means no clinic folders.
 \fBXDG_DATA_HOME\fR
 When FOOTCARE_TOPICS_PATH is not set, the clinic folder is \fI$XDG_DATA_HOME/footcare/topics\fR.
 .TP
+\fBXDG_CONFIG_HOME\fR
+The clinic profile, when neither \fB\-\-clinic\fR nor a topic folder gives one, is
+\fI$XDG_CONFIG_HOME/footcare/clinic.yaml\fR.
+.TP
+\fBFOOTCARE_BROWSER\fR
+The Chromium\-family browser that \fBexport \-\-format pdf\fR prints with, by name or path; else the first
+of chromium, chromium\-browser, google\-chrome and microsoft\-edge on PATH.
+.TP
 \fBPAGER\fR
 The pager for output taller than the terminal; \fBless \-R \-F \-X\fR when unset, none when empty.
 There is no paging on a terminal whose TERM is dumb.
@@ -80,11 +88,20 @@ Set by the completion scripts when they ask footcare for completions.
 .TP
 \fI~/.local/share/footcare/topics/\fR
 The clinic topic folder, when neither FOOTCARE_TOPICS_PATH nor XDG_DATA_HOME is set.
+.TP
+\fIclinic.yaml\fR
+The clinic profile: \fBname\fR, \fBphone\fR, \fBafter\-hours\-phone\fR, \fBemergency\-number\fR, \fBaddress\fR,
+\fBwebsite\fR and \fBlogo\fR (a picture file beside it).
+\fB\-\-clinic\fR names one; else footcare reads the one in the last topic folder that has one, else
+\fI~/.config/footcare/clinic.yaml\fR.
+It is never read as a topic.
+The warning signs' tiers give its numbers, and a handout its name, phone and logo.
 .PP
 footcare reads only topic files (\fI*.md\fR, \fI*.yaml\fR, \fI*.yml\fR and \fI*.patch.md\fR) in the topic
 folders, never a file outside them: it does not follow a symbolic link that leads out of its folder,
 and refuses files over 1 MiB. It reads them afresh on every run and keeps no cache; it writes a file
-only when asked to, by \fBnew\fR or \fBexport \-o\fR. A \fI~/.cache/footcare/\fR folder left by an older
+only when asked to, by \fBnew\fR or \fBexport \-o\fR; the browser that prints a PDF runs in a
+temporary folder of its own, which is removed afterwards. A \fI~/.cache/footcare/\fR folder left by an older
 release is no longer used and can be deleted.
 .SH "EXIT STATUS"
 .TP
