@@ -541,4 +541,118 @@ mod tests {
             "## Sources\n\n- A page. A clinic, 2025.\n\nLast reviewed: 2026-11-24\n\n## Disclaimer\n\nNot advice.\n"
         ));
     }
+
+    const TIERED: &str =
+        "## Overview\nText.\n\n![A **heel** & toe](heel.svg)\n\n## Warning signs\n\n\
+        ### Now {#emergency}\n\n- Chest pain: call now.\n\n### Soon {#urgent}\n\n- A hot calf.\n\n\
+        ### Later {#routine}\n\n- Stiff toes.\n";
+
+    fn lakeside() -> Clinic {
+        Clinic {
+            name: Some("Lake & Co".into()),
+            phone: Some("555 0100".into()),
+            after_hours_phone: Some("555 0199".into()),
+            emergency_number: Some("112".into()),
+            ..Clinic::default()
+        }
+    }
+
+    #[test]
+    fn the_page_names_the_clinic_and_its_number_under_each_tier() {
+        let clinic = lakeside();
+        let logo = Picture::from_bytes("logo.png", b"\x89PNG\r\n\x1a\nx".to_vec()).unwrap();
+        let page = html(
+            &topic(TIERED),
+            &Page {
+                clinic: Some(&clinic),
+                logo: Some(&logo),
+                ..Page::default()
+            },
+        );
+        assert!(page.contains("<div class=\"name\">Lake &amp; Co</div>"));
+        assert!(page.contains("<span>Phone: 555 0100</span>"));
+        assert!(page.contains("<img src=\"data:image/png;base64,"));
+        for call in [
+            "<p class=\"call\">Call 112.</p>",
+            "<p class=\"call\">Call Lake &amp; Co at 555 0199, day or night.</p>",
+            "<p class=\"call\">Call Lake &amp; Co at 555 0100.</p>",
+        ] {
+            assert!(page.contains(call), "{call}");
+        }
+        // The call follows its tier's heading, before the tier's items.
+        let emergency = page.find("Call the emergency number now</h3>").unwrap();
+        assert!(page[emergency..].find("Call 112.") < page[emergency..].find("Chest pain"));
+        assert!(page.contains("Notes from your care team"));
+    }
+
+    #[test]
+    fn without_a_profile_the_page_has_no_clinic_header_and_no_number() {
+        let page = html(&topic(TIERED), &Page::default());
+        assert!(!page.contains("class=\"clinic\""));
+        assert!(page.contains("Call your local emergency number, such as 911 in the US."));
+        for call in page.split("<p class=\"call\">").skip(1) {
+            let call = call[..call.find("</p>").unwrap()].replace("&#39;", "'");
+            assert!(!call.contains(|c: char| c.is_ascii_digit() && c != '9' && c != '1'));
+        }
+    }
+
+    #[test]
+    fn a_picture_is_embedded_with_its_words_or_shown_as_words_when_missing() {
+        let svg = Picture::from_bytes("heel.svg", b"<svg><script>x()</script></svg>".to_vec());
+        let pictures = HashMap::from([("heel.svg".to_string(), svg.unwrap())]);
+        let page = html(
+            &topic(TIERED),
+            &Page {
+                pictures: Some(&pictures),
+                ..Page::default()
+            },
+        );
+        assert!(page.contains("<figure><img src=\"data:image/svg+xml;base64,"));
+        assert!(page.contains(
+            "alt=\"A heel &amp; toe\"><figcaption>A heel &amp; toe</figcaption></figure>"
+        ));
+        assert!(!page.contains("<script"));
+        let without = html(&topic(TIERED), &Page::default());
+        assert!(without.contains("<p>[Picture: A heel &amp; toe]</p>"));
+        assert!(!without.contains("<img"));
+    }
+
+    #[test]
+    fn only_web_addresses_become_links_and_are_printed_in_full() {
+        let mut source = topic("").sources[0].clone();
+        source.url = Some("https://example.org/a?b=1&c=2".into());
+        assert!(source_html(&source).ends_with(
+            "<a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>"
+        ));
+        source.url = Some("javascript:alert(1)".into());
+        assert!(!source_html(&source).contains("<a "));
+    }
+
+    #[test]
+    fn a_handout_of_some_sections_keeps_the_warning_signs() {
+        let sections = ["overview".to_string()];
+        let page = html(
+            &topic(&format!("{TIERED}\n## Risks\n- Pain.\n")),
+            &Page {
+                sections: &sections,
+                ..Page::default()
+            },
+        );
+        assert!(page.contains("<section class=\"overview\">"));
+        assert!(page.contains("<section class=\"warning-signs\">"));
+        assert!(!page.contains("<section class=\"risks\">"));
+        let markdown = markdown(&topic(TIERED), &lakeside(), &sections);
+        assert!(markdown.contains(
+            "### Call the emergency number now {#emergency}\n\n**Call 112.**\n\n- Chest pain"
+        ));
+    }
+
+    #[test]
+    fn the_index_links_each_handout_by_a_safe_relative_path() {
+        let header = topic("").header();
+        let index = index_html(&[(&header, "a b\".html".to_string())], Some(&lakeside()));
+        assert!(index.contains("<h1>Patient handouts from Lake &amp; Co</h1>"));
+        assert!(index.contains("<a href=\"a%20b%22.html\">&lt;script&gt;"));
+        assert!(index.contains("Fish &amp; chips."));
+    }
 }

@@ -662,4 +662,24 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_picture_is_one_span_of_its_words_and_keeps_the_text_around_it() {
+        let blocks = to_blocks("See ![The **heel** pad](heel.svg) here.\n\n- ![](a.png)\n");
+        let Block::Paragraph(spans) = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(spans_text(spans), "See [Picture: The heel pad] here.");
+        assert_eq!(
+            spans[1].picture,
+            Some(PictureRef {
+                path: "heel.svg".into(),
+                alt: "The heel pad".into()
+            })
+        );
+        let all: Vec<&PictureRef> = pictures(&blocks).collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].alt, "");
+        assert_eq!(top_level_items(&blocks), ["[Picture]"]);
+    }
 }
