@@ -494,24 +494,22 @@ fn export(
         Some((path, from)) => profile::read(path, *from).map(Some),
     };
     if args.all {
-        return export_all(
-            source,
-            &everyone.topics,
-            &profile,
-            args,
-            browser.as_deref(),
-            err,
-        );
+        return export_all(source, &everyone, &profile, args, browser.as_deref(), err);
     }
     let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
     let mut sections = Vec::with_capacity(args.section.len());
     for name in &args.section {
-        match section_part(&chosen.topic, name)? {
-            Part::Section(name) => sections.push(name),
-            Part::Sources => {}
-        }
+        // The sources close every handout; asked for alone, they come with no other section.
+        sections.push(match section_part(&chosen.topic, name)? {
+            Part::Section(name) => name,
+            Part::Sources => SOURCES_NAME.to_string(),
+        });
     }
     let handout = checked_handout(&chosen, &everyone.topics, &profile, &sections, args, err)?;
+    // Known before the browser is started for nothing.
+    if let Some(path) = args.output.as_deref().filter(|_| !args.force) {
+        refuse_existing(path)?;
+    }
     let bytes = match &browser {
         Some(browser) => browser::print_pdf(browser, &handout)?,
         None => handout.into_bytes(),
@@ -622,7 +620,7 @@ fn checked_handout(
 /// until that is known.
 fn export_all(
     source: &ContentSource,
-    everyone: &[Header],
+    gathered: &Gathered<Header>,
     profile: &Result<Option<profile::Profile>, TopicError>,
     args: &ExportArgs,
     browser: Option<&Path>,
@@ -648,6 +646,7 @@ fn export_all(
         ExportFormat::Pdf => "pdf",
         _ => "html",
     };
+    let everyone = &gathered.topics;
     let names: Vec<PathBuf> = (everyone.iter())
         .map(|header| dir.join(format!("{}.{extension}", header.slug)))
         .chain([dir.join(INDEX_FILE)])
@@ -655,7 +654,8 @@ fn export_all(
     if !args.force {
         let existing: Vec<String> = names
             .iter()
-            .filter(|p| p.exists())
+            // A link counts, even one that leads nowhere: it would be written through.
+            .filter(|p| p.symlink_metadata().is_ok())
             .map(|p| shown(p))
             .collect();
         if !existing.is_empty() {
@@ -668,14 +668,36 @@ fn export_all(
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot make the folder {}", shown(dir)))?;
     let mut written: Vec<(&Header, String)> = Vec::new();
-    let mut failed: Vec<&str> = Vec::new();
+    // A file that could not be read as a topic at all is no handout either. One of a slug
+    // that is listed (a clinic's broken copy of a built-in topic, or a broken patch) is
+    // reported when that topic's turn comes.
+    let listed = |file: &str| {
+        let name = Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let name = name.unwrap_or_default();
+        let slug = match name.strip_suffix(PATCH_SUFFIX) {
+            Some(slug) => Some(slug),
+            None => parse::topic_file_name(&name).map(|(slug, _)| slug),
+        };
+        slug.is_some_and(|slug| everyone.iter().any(|h| h.slug == slug))
+    };
+    let unread: Vec<&TopicError> = (gathered.problems.iter())
+        .filter(|problem| !listed(&problem.file))
+        .collect();
+    let mut failed: Vec<String> = Vec::new();
+    for problem in &unread {
+        let _ = writeln!(err, "error: {}", sanitize(&problem.to_string()));
+        failed.push(problem.file.clone());
+    }
     for (header, path) in everyone.iter().zip(&names) {
-        let chosen = find_topic(source, &header.slug, err)?;
-        let handout = match checked_handout(&chosen, everyone, profile, &[], args, err) {
+        let handout = find_topic(source, &header.slug, err)
+            .and_then(|chosen| checked_handout(&chosen, everyone, profile, &[], args, err));
+        let handout = match handout {
             Ok(handout) => handout,
             Err(error) => {
                 let _ = writeln!(err, "error: {}", sanitize(&format!("{error:#}")));
-                failed.push(&header.slug);
+                failed.push(header.slug.clone());
                 continue;
             }
         };
@@ -699,12 +721,13 @@ fn export_all(
     )?;
     if !failed.is_empty() {
         bail!(
-            "{} of {} handouts written to {}; not {}, which {} errors",
+            "{} of {} handouts written to {}; not {}, listed above\n  fix {}, and run \
+             `footcare check`; --ignore-check exports a topic that fails its check as it is",
             written.len(),
-            everyone.len(),
+            everyone.len() + unread.len(),
             shown(dir),
             failed.join(", "),
-            if failed.len() == 1 { "has" } else { "have" }
+            if failed.len() == 1 { "it" } else { "them" },
         );
     }
     Ok(Outcome::Success)
@@ -713,34 +736,88 @@ fn export_all(
 /// The page `export --all` writes beside the handouts, linking each.
 const INDEX_FILE: &str = "index.html";
 
+/// The most pictures a topic may show: each is written out whole wherever it is shown.
+const MOST_PICTURES: usize = 12;
+
 /// The pictures a topic shows, read from beside its file (or built in), and the problems
 /// of those that cannot be shown: a path from the file's folder that must stay inside it.
 fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<(String, String)>) {
-    let mut found = HashMap::new();
-    let mut problems = Vec::new();
-    let all = topic
-        .sections
-        .iter()
-        .flat_map(|s| markdown::pictures(&s.blocks.blocks));
-    for picture in all {
-        if found.contains_key(&picture.path) {
-            continue;
-        }
-        let read = match topic.file.strip_prefix(BUILT_IN_PREFIX) {
-            Some(_) => builtin::picture(&picture.path),
-            None => {
-                let dir = Path::new(&topic.file).parent().unwrap_or(Path::new(""));
-                folder::read_picture(dir, &picture.path, true)
+    let mut found: HashMap<String, (Picture, &str)> = HashMap::new();
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut shown = 0;
+    for section in &topic.sections {
+        let blocks = &section.blocks;
+        for (block, &start) in blocks.blocks.iter().zip(&blocks.starts) {
+            let mut in_block = markdown::pictures(std::slice::from_ref(block)).peekable();
+            if in_block.peek().is_none() {
+                continue;
             }
-        };
-        match read {
-            Ok(bytes) => {
-                found.insert(picture.path.clone(), bytes);
+            // From the folder of the file the picture is written in: a patch's own. Only
+            // for a block with a picture, as finding a block's place counts lines.
+            let file = section.place(start).0.unwrap_or(&topic.file);
+            for picture in in_block {
+                let path = &picture.path;
+                shown += 1;
+                if shown == MOST_PICTURES + 1 {
+                    problems.push((
+                        path.clone(),
+                        format!(
+                            "a topic may show at most {MOST_PICTURES} pictures, to keep its \
+                             handout one small file: leave some out"
+                        ),
+                    ));
+                }
+                if problems.iter().any(|(named, _)| named == path) {
+                    continue;
+                }
+                match found.get(path) {
+                    Some((_, first)) if *first == file => continue,
+                    Some(_) => {
+                        problems.push((
+                            path.clone(),
+                            "a picture of that name is also in another folder, for this topic: \
+                             give one of them another name"
+                                .to_string(),
+                        ));
+                        continue;
+                    }
+                    None => {}
+                }
+                // A web address or a data: URL is reported by `check` as what it is.
+                if path.contains("://") || path.starts_with("data:") {
+                    continue;
+                }
+                let read = match file.strip_prefix(BUILT_IN_PREFIX) {
+                    Some(_) => builtin::picture(path),
+                    None => {
+                        let dir = Path::new(file).parent().unwrap_or(Path::new(""));
+                        folder::read_picture(dir, path, true)
+                    }
+                };
+                match read {
+                    Ok(picture) => {
+                        found.insert(path.clone(), (picture, file));
+                    }
+                    Err(problem) => problems.push((path.clone(), problem)),
+                }
             }
-            Err(problem) => problems.push((picture.path.clone(), problem)),
         }
     }
-    (found, problems)
+    let pictures = (found.into_iter())
+        .map(|(path, (picture, _))| (path, picture))
+        .collect();
+    (pictures, problems)
+}
+
+/// Refuses to go on when `path` exists, before any work is done for it.
+fn refuse_existing(path: &Path) -> anyhow::Result<()> {
+    if path.symlink_metadata().is_ok() && !path.is_dir() {
+        bail!(
+            "{} already exists: add --force to replace it, or choose another file",
+            shown(path)
+        );
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path`, over an existing file only when told to.
@@ -943,34 +1020,39 @@ fn check(
         max_age_years: args.max_age,
         today: Date::today(),
     };
-    // A profile named on its own is checked as a profile; a folder's profile with it.
-    let is_profile =
-        |path: &PathBuf| path.file_name() == Some(PROFILE_FILE.as_ref()) && path.is_file();
-    let (profile_paths, topic_paths): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.paths.iter().cloned().partition(is_profile);
-    let (reports, mut profiles) = match args.paths.as_slice() {
-        [] => (
-            check_source(source, &settings)?,
-            profile::every_profile(clinic_option, source.folders(), config_profile()),
-        ),
-        _ => {
-            let reports = match topic_paths.as_slice() {
-                [] => Vec::new(),
-                paths => check_paths(source, paths, &settings)?,
-            };
-            let in_folders = (topic_paths.iter())
-                .map(|path| path.join(PROFILE_FILE))
-                .filter(|path| path.is_file());
-            (
-                reports,
-                profile_paths.into_iter().chain(in_folders).collect(),
-            )
+    // A profile named on its own is checked as a profile, and a folder's with the folder;
+    // a folder that holds a profile and no topics is checked for its profile alone.
+    let is_there = |path: &Path| path.symlink_metadata().is_ok();
+    let mut profiles: Vec<(PathBuf, ProfileFrom)> = Vec::new();
+    let mut topic_paths: Vec<PathBuf> = Vec::new();
+    for path in &args.paths {
+        if path.file_name() == Some(PROFILE_FILE.as_ref()) && !path.is_dir() {
+            profiles.push((path.clone(), ProfileFrom::Folder));
+            continue;
         }
+        if path.is_dir() && is_there(&path.join(PROFILE_FILE)) {
+            profiles.push((path.join(PROFILE_FILE), ProfileFrom::Folder));
+            let no_topics = folder::Folder::open(path)
+                .and_then(|folder| folder.files())
+                .is_ok_and(|files| files.is_empty());
+            if no_topics {
+                continue;
+            }
+        }
+        topic_paths.push(path.clone());
+    }
+    let reports = match (args.paths.as_slice(), topic_paths.as_slice()) {
+        ([], _) => {
+            profiles = profile::every_profile(clinic_option, source.folders(), config_profile());
+            check_source(source, &settings)?
+        }
+        (_, []) => Vec::new(),
+        (_, paths) => check_paths(source, paths, &settings)?,
     };
-    profiles.dedup_by(|a, b| same_spelling(a, b));
+    profiles.dedup_by(|a, b| same_spelling(&a.0, &b.0));
     let profiles: Vec<check::ProfileReport> = (profiles.iter())
-        .map(|path| {
-            let problem = profile::read(path, ProfileFrom::Folder).err();
+        .map(|(path, from)| {
+            let problem = profile::read(path, *from).err();
             check::ProfileReport::new(shown(path), problem.as_ref())
         })
         .collect();

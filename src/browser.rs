@@ -4,6 +4,7 @@
 
 use std::ffi::OsString;
 use std::fs;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread::sleep;
@@ -113,9 +114,13 @@ pub fn print_pdf(browser: &Path, html: &str) -> anyhow::Result<Vec<u8>> {
         );
     // Chromium will not start its sandbox as root, as in a container; it then has to run
     // without one. It opens only our own page.
+    // SAFETY: geteuid has no preconditions and cannot fail.
     if unsafe { libc::geteuid() } == 0 {
         command.arg("--no-sandbox");
     }
+    // In a process group of its own, so that a browser that hangs is stopped with every
+    // process it started.
+    command.process_group(0);
     let mut child = command
         .spawn()
         .with_context(|| format!("cannot run {}", browser.display()))?;
@@ -125,6 +130,7 @@ pub fn print_pdf(browser: &Path, html: &str) -> anyhow::Result<Vec<u8>> {
             break status;
         }
         if started.elapsed() > LONGEST_PRINT {
+            stop_group(child.id());
             let _ = child.kill();
             let _ = child.wait();
             bail!(
@@ -135,6 +141,8 @@ pub fn print_pdf(browser: &Path, html: &str) -> anyhow::Result<Vec<u8>> {
         }
         sleep(Duration::from_millis(50));
     };
+    // Nothing the browser started may outlive it, or write into the folder being removed.
+    stop_group(child.id());
     let stderr = fs::read_to_string(dir.join("browser.log")).unwrap_or_default();
     let bytes = fs::read(&pdf).unwrap_or_default();
     if !status.success() || !bytes.starts_with(b"%PDF") {
@@ -154,4 +162,12 @@ pub fn print_pdf(browser: &Path, html: &str) -> anyhow::Result<Vec<u8>> {
         );
     }
     Ok(bytes)
+}
+
+/// Stops every process in the group that the process `leader` leads.
+fn stop_group(leader: u32) {
+    if let Ok(group) = libc::pid_t::try_from(leader) {
+        // SAFETY: kill only sends a signal, here to the browser's own process group.
+        unsafe { libc::kill(-group, libc::SIGKILL) };
+    }
 }

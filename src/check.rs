@@ -345,8 +345,6 @@ impl Checker {
     }
 }
 
-/// Each problem of a file that could not be used, as an error; `file` is set when that is
-/// not the file of the topic the error is reported with, as for a patch.
 /// A clinic profile's check: each of its problems is an error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProfileReport {
@@ -361,6 +359,8 @@ impl ProfileReport {
     }
 }
 
+/// Each problem of a file that could not be used, as an error; `file` is set when that is
+/// not the file of the topic the error is reported with, as for a patch.
 pub fn error_findings(problem: &TopicError, file: Option<&str>) -> Vec<Finding> {
     (problem.problems())
         .map(|(line, message)| Finding {

@@ -5,15 +5,14 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::parse::yaml_error;
+use crate::picture::is_picture_name;
+use crate::sanitize::is_hidden;
 use crate::similar::{closest, slip_for};
 use crate::tiers::TierKey;
 use crate::topic::TopicError;
 
 /// The profile's file name, in a topic folder or in footcare's configuration folder.
 pub const PROFILE_FILE: &str = "clinic.yaml";
-
-/// The picture types a logo (or a topic's picture) may be, by file extension.
-pub const PICTURE_EXTENSIONS: [&str; 4] = ["svg", "png", "jpg", "jpeg"];
 
 /// What a profile may hold. Every key may be left out; an empty profile changes nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -39,10 +38,10 @@ const KEYS: [&str; 7] = [
     "logo",
 ];
 
-const LONGEST_NAME: usize = 100;
-const LONGEST_ADDRESS: usize = 200;
+const LONGEST_NAME: usize = 60;
+const LONGEST_ADDRESS: usize = 100;
 const LONGEST_NUMBER: usize = 30;
-const LONGEST_WEBSITE: usize = 200;
+const LONGEST_WEBSITE: usize = 100;
 
 /// Reads a profile, or lists every problem in it, each at its line.
 pub fn parse_clinic(file: &str, text: &str) -> Result<Clinic, TopicError> {
@@ -139,6 +138,24 @@ fn read_value(key: &str, value: &Value) -> Result<String, String> {
             "`{key}` must be one line of text, with no control characters"
         ));
     }
+    // A mark that reorders text could print a number backwards, as 8810 555 for 555 0188.
+    if let Some(hidden) = text.chars().find(|&c| is_hidden(c)) {
+        return Err(format!(
+            "`{key}` holds U+{:04X}, a character that hides or reorders text: remove it",
+            u32::from(hidden)
+        ));
+    }
+    // These would be markup in a Markdown handout, or could never be in a web address.
+    let markup: &[char] = match key {
+        "website" => &['<', '>', '"', '`', '\\', '{', '}', '|', '^'],
+        "logo" => &[],
+        _ => &['<', '>', '[', ']', '*', '_', '`', '\\', '{', '}', '|', '#'],
+    };
+    if let Some(mark) = text.chars().find(|c| markup.contains(c)) {
+        return Err(format!(
+            "`{key}` may not hold `{mark}`: write it without one"
+        ));
+    }
     let too_long = |limit: usize| {
         (text.chars().count() > limit).then(|| format!("`{key}` is longer than {limit} characters"))
     };
@@ -185,15 +202,9 @@ fn website_problem(website: &str) -> Option<String> {
 }
 
 fn logo_problem(logo: &str) -> Option<String> {
-    let extension = logo
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase());
-    match extension {
-        Some(ext) if PICTURE_EXTENSIONS.contains(&ext.as_str()) => None,
-        _ => Some(format!(
-            "`logo` must be a picture file ending in .svg, .png, .jpg or .jpeg, not {logo}"
-        )),
-    }
+    (!is_picture_name(logo)).then(|| {
+        format!("`logo` must be a picture file ending in .svg, .png, .jpg or .jpeg, not {logo}")
+    })
 }
 
 /// Who to call, for the words beside a number: the clinic's name, or "your care team".
@@ -280,6 +291,18 @@ mod tests {
         assert!(found[2].1.contains("only digits"), "{found:?}");
         assert!(found[3].1.contains("https://"), "{found:?}");
         assert!(found[4].1.contains(".svg"), "{found:?}");
+    }
+
+    #[test]
+    fn a_mark_that_reorders_text_or_markup_is_refused() {
+        let found = problems("name: \"Lakeside\\u202e\"\nwebsite: \"https://a.org/<x>\"\n");
+        assert_eq!(found[0].0, Some(1));
+        assert!(found[0].1.contains("U+202E"), "{found:?}");
+        assert!(found[1].1.contains("`<`"), "{found:?}");
+        assert!(problems("address: \"[x](javascript:alert(1))\"\n")[0]
+            .1
+            .contains("`[`"));
+        assert!(parse_clinic("clinic.yaml", "name: St Mary's & Co.\n").is_ok());
     }
 
     #[test]

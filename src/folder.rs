@@ -203,6 +203,14 @@ pub fn shown(path: &Path) -> String {
 
 /// Whether `path`, a symbolic link, leads out of the folder `root`. Such links are not
 /// followed: a topic folder must not become a way to print any file on the machine.
+/// Whether `path`, a file in the folder `dir`, is a link that leads out of it.
+pub fn links_out_of(dir: &Path, path: &Path) -> bool {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|meta| meta.file_type().is_symlink());
+    is_link && fs::canonicalize(listed(dir)).is_ok_and(|root| links_outside(&root, path))
+}
+
 fn links_outside(root: &Path, path: &Path) -> bool {
     fs::canonicalize(path).map_or(true, |target| !target.starts_with(root))
 }
@@ -210,7 +218,12 @@ fn links_outside(root: &Path, path: &Path) -> bool {
 /// Reads a file as UTF-8, refusing it without reading it whole if it is over the limit.
 /// An error carries the line where that is known.
 fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
-    let bytes = read_bytes_limited(path, MAX_FILE_BYTES, "a topic file").map_err(|e| (None, e))?;
+    read_text_limited(path, "a topic file")
+}
+
+/// [`read_limited`] for a file of the kind `what` names.
+fn read_text_limited(path: &Path, what: &str) -> Result<String, (Option<usize>, String)> {
+    let bytes = read_bytes_limited(path, MAX_FILE_BYTES, what).map_err(|e| (None, e))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -251,8 +264,9 @@ fn read_bytes_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, St
 
 /// Reads a file that is not in a topic folder's listing, such as a clinic profile, with
 /// the same limits as a topic file.
-pub fn read_text_file(path: &Path) -> Result<String, TopicError> {
-    read_limited(path).map_err(|(line, message)| TopicError::new(shown(path), line, message))
+pub fn read_text_file(path: &Path, what: &str) -> Result<String, TopicError> {
+    read_text_limited(path, what)
+        .map_err(|(line, message)| TopicError::new(shown(path), line, message))
 }
 
 /// Reads the picture at `written`, a path from the folder `dir` of the file that names it.
@@ -286,7 +300,12 @@ pub fn read_picture(dir: &Path, written: &str, inside: bool) -> Result<Picture, 
             );
         }
     }
-    let bytes = read_bytes_limited(&path, MAX_PICTURE_BYTES, "a picture")?;
+    let bytes = read_bytes_limited(&path, MAX_PICTURE_BYTES, "a picture").map_err(|e| {
+        match e.starts_with("larger than") {
+            true => format!("{e}: make it smaller"),
+            false => e,
+        }
+    })?;
     Picture::from_bytes(written, bytes)
 }
 

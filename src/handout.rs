@@ -43,19 +43,19 @@ html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif;
 body { margin: 0 auto; max-width: 46em; text-align: left; }
 .clinic { display: flex; align-items: center; gap: 0.8em; border-bottom: 1.5pt solid #555;
   padding-bottom: 0.25em; margin-bottom: 0.4em; }
-.clinic img { max-height: 3em; max-width: 9em; }
+.clinic img { max-height: 2.6em; max-width: 8em; }
 .clinic .name { font-weight: bold; font-size: 1.1em; }
-.clinic .details { font-size: 0.85em; }
-.clinic .details span { white-space: nowrap; }
+.clinic .details { font-size: 0.8em; }
+.clinic .details { overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; }
 .summary { font-size: 1em; margin: 0 0 0.35em; }
 .notes { border: 1pt solid #555; border-radius: 4pt; padding: 0.3em 0.7em 0.45em;
   margin: 0 0 0.4em; break-inside: avoid; page-break-inside: avoid; }
 .notes h2 { font-size: 1em; border: none; margin: 0 0 0.1em; padding: 0; }
 .notes .fields { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em;
-  row-gap: 0.55em; }
-.notes .field { border-bottom: 0.75pt solid #777; padding-top: 0.6em; font-size: 0.85em; }
-h2 { font-size: 1.2em; margin: 0.5em 0 0.2em; padding-bottom: 1pt;
+  row-gap: 0.4em; }
+.notes .field { border-bottom: 0.75pt solid #777; padding-top: 0.5em; font-size: 0.85em; }
+h2 { font-size: 1.2em; margin: 0.45em 0 0.2em; padding-bottom: 1pt;
   border-bottom: 1.5pt solid #555; break-after: avoid; page-break-after: avoid; }
 h3, h4, h5, h6 { font-size: 1.05em; margin: 0.55em 0 0.2em; break-after: avoid;
   page-break-after: avoid; }
@@ -65,7 +65,7 @@ p:has(+ ul), p:has(+ ol) { break-after: avoid; page-break-after: avoid; }
 ul, ol { margin: 0 0 0.35em; padding-left: 1.4em; }
 li { margin: 0 0 0.05em; }
 blockquote { margin: 0 0 0.5em 1em; padding-left: 0.8em; border-left: 2pt solid #999; }
-figure { float: right; width: 44%; margin: 0.2em 0 0.4em 1.2em; break-inside: avoid;
+figure { float: right; width: 42%; margin: 0.2em 0 0.4em 1.2em; break-inside: avoid;
   page-break-inside: avoid; }
 figure img { display: block; width: 100%; }
 section { clear: both; }
@@ -82,7 +82,7 @@ footer h2 { font-size: 1.05em; border-bottom: none; margin-top: 0.45em; }
 .reviewed { font-size: 0.85em; }
 .disclaimer h2 { float: left; font-size: 1em; margin: 0 0.5em 0 0; padding: 0; }
 .preparing ol > li::before, .recovery ol > li::before { content: \"\\2610\\00a0\"; }
-.sources { font-size: 0.75em; columns: 2; column-gap: 1.6em; padding-left: 1.6em; }
+.sources { font-size: 0.72em; line-height: 1.15; columns: 2; column-gap: 1.6em; padding-left: 1.6em; }
 .sources li { break-inside: avoid; page-break-inside: avoid; }
 .sources li { overflow-wrap: anywhere; }
 .sources a { color: inherit; }

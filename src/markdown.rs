@@ -252,6 +252,8 @@ pub struct BlockBuilder {
     links: Vec<(String, usize)>,
     /// The path of the open picture and how many spans there were before its alt text.
     picture: Option<(String, usize)>,
+    /// How many pictures are open inside the open picture's words.
+    inner_pictures: usize,
 }
 
 impl BlockBuilder {
@@ -353,12 +355,19 @@ impl BlockBuilder {
                 let start = self.spans.iter().map(|s| s.text.len()).sum();
                 self.links.push((dest_url.to_string(), start));
             }
-            Tag::Image { dest_url, .. } => {
+            // A picture inside another's words is only words: the outer one is the picture.
+            Tag::Image { dest_url, .. } if self.picture.is_none() => {
                 if self.open.is_none() {
-                    self.open_block(Open::Paragraph);
+                    self.open_block(if self.quotes > 0 {
+                        Open::Quote
+                    } else {
+                        Open::Paragraph
+                    });
                 }
                 self.picture = Some((sanitize(&dest_url).into_owned(), self.spans.len()));
+                self.inner_pictures = 0;
             }
+            Tag::Image { .. } => self.inner_pictures += 1,
             _ => {}
         }
     }
@@ -382,6 +391,7 @@ impl BlockBuilder {
                     self.push_block(Block::Code(lines), self.open_at);
                 }
             }
+            TagEnd::Image if self.inner_pictures > 0 => self.inner_pictures -= 1,
             TagEnd::Image => {
                 if let Some((path, first)) = self.picture.take() {
                     let alt = spans_text(&self.spans[first.min(self.spans.len())..]);
@@ -681,5 +691,10 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].alt, "");
         assert_eq!(top_level_items(&blocks), ["[Picture]"]);
+        let quoted = to_blocks("> ![A heel](heel.svg) and more\n");
+        assert!(matches!(&quoted[0], Block::Quote(_)), "{quoted:?}");
+        let nested = to_blocks("![outer ![inner](a.svg) words](b.svg)\n");
+        let paths: Vec<&str> = pictures(&nested).map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["b.svg"]);
     }
 }

@@ -7,6 +7,11 @@ use base64::Engine;
 /// The most a picture may weigh: a handout is one file, and a line drawing is small.
 pub const MAX_PICTURE_BYTES: u64 = 512 * 1024;
 
+/// Whether a file name is that of a picture footcare can show.
+pub fn is_picture_name(name: &str) -> bool {
+    PictureKind::from_name(name).is_some()
+}
+
 /// A picture's type, known from its bytes and agreeing with its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PictureKind {
@@ -49,10 +54,22 @@ impl PictureKind {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
             return Some(PictureKind::Jpeg);
         }
+        // An SVG's first element is `svg`, after an XML declaration, comments and a
+        // doctype, where it has them.
         let text = std::str::from_utf8(bytes).ok()?;
-        let start = text.trim_start_matches('\u{feff}').trim_start();
-        let looks_like_xml = start.starts_with("<?xml") || start.starts_with("<svg");
-        (looks_like_xml && text.contains("<svg")).then_some(PictureKind::Svg)
+        let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+        while let Some(end) = [("<?", "?>"), ("<!--", "-->"), ("<!DOCTYPE", ">")]
+            .iter()
+            .filter(|(open, _)| rest.starts_with(open))
+            .find_map(|(open, close)| {
+                Some(open.len() + rest[open.len()..].find(close)? + close.len())
+            })
+        {
+            rest = rest[end..].trim_start();
+        }
+        let after_name = rest.strip_prefix("<svg")?;
+        let is_svg = after_name.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/');
+        is_svg.then_some(PictureKind::Svg)
     }
 }
 
@@ -114,6 +131,11 @@ mod tests {
             .contains("not an SVG"));
         assert!(Picture::from_bytes("a.gif", SVG.to_vec()).is_err());
         assert!(Picture::from_bytes("a.jpg", b"<html>".to_vec()).is_err());
+        let disguised = b"<?xml version=\"1.0\"?><!-- <svg --><html/>".to_vec();
+        assert!(Picture::from_bytes("a.svg", disguised).is_err());
+        let commented =
+            b"<?xml version=\"1.0\"?>\n<!-- drawn by us -->\n<svg viewBox=\"0 0 1 1\"/>";
+        assert!(Picture::from_bytes("a.svg", commented.to_vec()).is_ok());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::clinic::{key_line, parse_clinic, Clinic, PROFILE_FILE};
-use crate::folder::{read_picture, read_text_file, shown};
+use crate::folder::{links_out_of, read_picture, read_text_file, shown};
 use crate::picture::Picture;
 use crate::topic::TopicError;
 
@@ -53,67 +53,84 @@ pub fn locate(
     if let Some(path) = option {
         return Some((path.to_path_buf(), ProfileFrom::Option));
     }
+    // Anything by that name counts, a folder or a broken link too: it is then reported as
+    // unreadable, rather than passed over for another clinic's numbers.
     let in_folders = folders
         .iter()
         .rev()
         .map(|dir| dir.join(PROFILE_FILE))
-        .find(|path| path.is_file())
+        .find(|path| is_there(path))
         .map(|path| (path, ProfileFrom::Folder));
     in_folders.or_else(|| {
         config
-            .filter(|path| path.is_file())
+            .filter(|path| is_there(path))
             .map(|path| (path, ProfileFrom::Config))
     })
 }
 
-/// Every profile footcare might read, for `check`: the chosen one and each topic folder's.
+fn is_there(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
+/// Every profile footcare might read, for `check`: the one `--clinic` names, each topic
+/// folder's, and the configuration folder's.
 pub fn every_profile(
     option: Option<&Path>,
     folders: &[PathBuf],
     config: Option<PathBuf>,
-) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = option.map(Path::to_path_buf).into_iter().collect();
-    paths.extend(
-        folders
-            .iter()
-            .map(|dir| dir.join(PROFILE_FILE))
-            .filter(|path| path.is_file()),
+) -> Vec<(PathBuf, ProfileFrom)> {
+    let mut found: Vec<(PathBuf, ProfileFrom)> = option
+        .map(|path| (path.to_path_buf(), ProfileFrom::Option))
+        .into_iter()
+        .collect();
+    for dir in folders {
+        let path = dir.join(PROFILE_FILE);
+        if is_there(&path) {
+            found.push((path, ProfileFrom::Folder));
+        }
+    }
+    found.extend(
+        config
+            .filter(|path| is_there(path))
+            .map(|path| (path, ProfileFrom::Config)),
     );
-    paths.extend(config.filter(|path| path.is_file()));
-    paths.dedup();
-    paths
+    found
 }
 
 /// A profile as read from its file, with its logo when it names one.
 #[derive(Debug, Clone)]
 pub struct Profile {
-    pub path: PathBuf,
-    pub from: ProfileFrom,
     pub clinic: Clinic,
     pub logo: Option<Picture>,
 }
 
-/// Reads the profile at `path`, with its logo; every problem is named at its line.
+/// Reads the profile at `path`, with its logo; every problem is named at its line. A topic
+/// folder's profile keeps to the folder's rules, as its topics do: no link out of the
+/// folder, and a logo inside it. One named with `--clinic`, or in the configuration
+/// folder, was put there by the reader, and may name a logo anywhere.
 pub fn read(path: &Path, from: ProfileFrom) -> Result<Profile, TopicError> {
-    let text = read_text_file(path)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let in_folder = from == ProfileFrom::Folder;
+    if in_folder && links_out_of(dir, path) {
+        return Err(TopicError::new(
+            shown(path),
+            None,
+            "a link to a file outside the topic folder, which footcare does not follow",
+        ));
+    }
+    let text = read_text_file(path, "a clinic profile")?;
     let clinic = parse_clinic(&shown(path), &text)?;
     let logo = match &clinic.logo {
         None => None,
         Some(logo) => {
-            let dir = path.parent().unwrap_or(Path::new(""));
-            let picture = read_picture(dir, logo, false).map_err(|message| {
+            let picture = read_picture(dir, logo, in_folder).map_err(|message| {
                 let line = key_line(&text, "logo");
                 TopicError::new(shown(path), line, format!("the logo: {message}"))
             })?;
             Some(picture)
         }
     };
-    Ok(Profile {
-        path: path.to_path_buf(),
-        from,
-        clinic,
-        logo,
-    })
+    Ok(Profile { clinic, logo })
 }
 
 #[cfg(test)]

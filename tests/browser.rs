@@ -64,6 +64,16 @@ const PROFILE: &str = "name: Lakeside Foot and Ankle Clinic\nphone: \"555 0100\"
     after-hours-phone: \"555 0199\"\nemergency-number: \"112\"\n\
     address: 12 Lake Road, Springfield\nwebsite: https://lakeside.example.org\n";
 
+/// A profile with every key at its longest, whose header and calls take the most room.
+const LONGEST_PROFILE: &str = "\
+name: Lakeside Foot, Ankle and Lower Leg Surgery Clinic of Springf\n\
+phone: \"+1 (555) 010-0142 / 0143 / 014\"\n\
+after-hours-phone: \"+1 (555) 010-0188 / 0189 / 019\"\n\
+emergency-number: \"911\"\n\
+address: Suite 400, 1234 Lakeshore Boulevard North, Springfield Heights, IL 62704, United States of Ame\n\
+website: https://www.lakeside-foot-and-ankle-clinic.example.org/patients/handouts/and-more-pages-for-you-x\n\
+logo: logo.svg\n";
+
 /// A folder with a clinic profile in it, and footcare set to print with `browser`, with
 /// its own HOME and temporary folder, to see that printing leaves nothing in either.
 struct Setup {
@@ -73,11 +83,17 @@ struct Setup {
 
 impl Setup {
     fn new(browser: &'static str) -> Setup {
+        Setup::with_profile(browser, PROFILE)
+    }
+
+    fn with_profile(browser: &'static str, profile: &str) -> Setup {
         let dir = tempfile::tempdir().unwrap();
         for sub in ["home", "tmp", "out"] {
             std::fs::create_dir(dir.path().join(sub)).unwrap();
         }
-        std::fs::write(dir.path().join("clinic.yaml"), PROFILE).unwrap();
+        std::fs::write(dir.path().join("clinic.yaml"), profile).unwrap();
+        let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example-clinic/logo.svg");
+        std::fs::copy(logo, dir.path().join("logo.svg")).unwrap();
         Setup { dir, browser }
     }
 
@@ -137,8 +153,13 @@ fn each_handout_prints_on_at_most_three_pages_and_the_last_is_a_third_full() {
     let Some(browser) = browser() else {
         return;
     };
-    let setup = Setup::new(browser);
-    for slug in TOPICS {
+    // With the longest profile there can be, and with none: an empty profile.
+    let longest = Setup::with_profile(browser, LONGEST_PROFILE);
+    let empty = Setup::with_profile(browser, "");
+    let cases = [(&longest, "longest"), (&empty, "empty")]
+        .into_iter()
+        .flat_map(|case| TOPICS.into_iter().map(move |slug| (case, slug)));
+    for ((setup, profile), slug) in cases {
         for paper in ["letter", "a4"] {
             let pdf = setup.path(&format!("out/{slug}-{paper}.pdf"));
             setup
@@ -147,6 +168,7 @@ fn each_handout_prints_on_at_most_three_pages_and_the_last_is_a_third_full() {
                 .arg(&pdf)
                 .assert()
                 .success();
+            let slug = format!("{slug} (with the {profile} profile)");
             let fill = page_fill(&pdf);
             assert_eq!(fill.len(), pdf_pages(&pdf));
             assert!(
@@ -162,7 +184,9 @@ fn each_handout_prints_on_at_most_three_pages_and_the_last_is_a_third_full() {
             );
         }
     }
-    assert_eq!(setup.left_behind(), Vec::<PathBuf>::new());
+    for setup in [longest, empty] {
+        assert_eq!(setup.left_behind(), Vec::<PathBuf>::new());
+    }
 }
 
 #[test]

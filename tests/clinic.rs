@@ -19,17 +19,20 @@ fn folder_with_profile(text: &str) -> tempfile::TempDir {
     dir
 }
 
+fn show_warning_signs(cmd: &mut assert_cmd::Command) -> std::process::Output {
+    cmd.args([
+        "show",
+        "calf-strain",
+        "--section",
+        "warning-signs",
+        "--plain",
+    ])
+    .output()
+    .unwrap()
+}
+
 fn warning_signs(cmd: &mut assert_cmd::Command) -> String {
-    let output = cmd
-        .args([
-            "show",
-            "calf-strain",
-            "--section",
-            "warning-signs",
-            "--plain",
-        ])
-        .output()
-        .unwrap();
+    let output = show_warning_signs(cmd);
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout).unwrap()
 }
@@ -173,23 +176,23 @@ fn export_refuses_a_handout_with_a_broken_profile_and_show_warns() {
     assert!(text.contains("Call your care team's office."));
 }
 
-#[test]
-fn a_handout_of_some_sections_keeps_the_warning_signs_and_the_disclaimer() {
+/// The HTML handout that `export ARGS -o FILE` writes.
+fn exported_page(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("recovery.html");
+    let out = dir.path().join("handout.html");
     footcare()
-        .args([
-            "export",
-            "calf-strain",
-            "--section",
-            "recovery",
-            "--large-print",
-            "-o",
-        ])
+        .arg("export")
+        .args(args)
+        .arg("-o")
         .arg(&out)
         .assert()
         .success();
-    let page = fs::read_to_string(&out).unwrap();
+    fs::read_to_string(&out).unwrap()
+}
+
+#[test]
+fn a_handout_of_some_sections_keeps_the_warning_signs_and_the_disclaimer() {
+    let page = exported_page(&["calf-strain", "--section", "recovery", "--large-print"]);
     assert!(page.contains("<section class=\"recovery\">"));
     assert!(page.contains("<section class=\"warning-signs\">"));
     assert!(page.contains("<section class=\"disclaimer\">"));
@@ -221,6 +224,11 @@ fn export_all_keeps_existing_files_unless_forced() {
     assert!(index.contains("<a href=\"calf-strain.html\">Calf strain</a>"));
 }
 
+/// A small, valid SVG picture at `path`.
+fn write_svg(path: &Path) {
+    fs::write(path, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+}
+
 fn topic_with_picture(dir: &Path, picture: &str) {
     fs::write(
         dir.join("heel-pad.md"),
@@ -236,11 +244,7 @@ fn topic_with_picture(dir: &Path, picture: &str) {
 #[test]
 fn pictures_show_as_their_words_in_text_and_are_listed_in_json() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("heel.svg"),
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-    )
-    .unwrap();
+    write_svg(&dir.path().join("heel.svg"));
     topic_with_picture(dir.path(), "![The heel pad, from the side](heel.svg)");
     let cmd = || {
         let mut cmd = footcare();
@@ -296,4 +300,153 @@ fn check_requires_words_an_existing_file_inside_the_folder_and_a_small_one() {
             .code(1)
             .stdout(predicate::str::contains(problem));
     }
+}
+
+#[test]
+fn a_profile_that_cannot_be_read_in_the_last_folder_is_not_passed_over() {
+    let first = folder_with_profile(PROFILE);
+    let last = tempfile::tempdir().unwrap();
+    fs::create_dir(last.path().join("clinic.yaml")).unwrap();
+    let path = std::env::join_paths([first.path(), last.path()]).unwrap();
+    let shown = show_warning_signs(footcare().env("FOOTCARE_TOPICS_PATH", &path));
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(!text.contains("Lakeside"), "{text}");
+    assert!(String::from_utf8_lossy(&shown.stderr).contains("not a regular file"));
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", &path)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "clinic.yaml: error: not a regular file",
+        ));
+}
+
+#[test]
+fn a_topic_folder_profile_keeps_its_logo_inside_the_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    let logo = outside.path().join("logo.svg");
+    write_svg(&logo);
+    let dir = folder_with_profile(&format!("name: X\nlogo: {}\n", logo.display()));
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("outside the topic's folder"));
+    // Named with --clinic, the profile is the reader's own, and its logo may be anywhere.
+    footcare()
+        .arg("--clinic")
+        .arg(dir.path().join("clinic.yaml"))
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn check_of_a_folder_with_only_a_profile_checks_the_profile() {
+    let dir = folder_with_profile("phone: \"12\"\n");
+    footcare()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "clinic.yaml:1: error: `phone` has 2 digits",
+        ))
+        .stdout(predicate::str::contains(
+            "0 topics and 1 clinic profile checked",
+        ));
+}
+
+#[test]
+fn a_clinic_patch_can_add_a_picture_to_a_built_in_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("pics")).unwrap();
+    write_svg(&dir.path().join("pics/ours.svg"));
+    fs::write(
+        dir.path().join("calf-strain.patch.md"),
+        "## Recovery\n\n![Our ward's exercise sheet](pics/ours.svg)\n",
+    )
+    .unwrap();
+    let out = dir.path().join("h.html");
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", dir.path())
+        .args(["export", "calf-strain", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        page.matches("<img src=\"data:image/svg+xml;base64,")
+            .count(),
+        2
+    );
+    assert!(page.contains("alt=\"Our ward&#39;s exercise sheet\""));
+}
+
+#[test]
+fn a_handout_of_the_sources_alone_keeps_only_the_warning_signs_besides() {
+    let page = exported_page(&["calf-strain", "--section", "sources"]);
+    assert_eq!(page.matches("<section class=\"").count(), 3, "{page}");
+    for kept in ["notes", "warning-signs", "disclaimer"] {
+        assert!(
+            page.contains(&format!("<section class=\"{kept}\">")),
+            "{kept}"
+        );
+    }
+    assert!(page.contains("<h2>Sources</h2>"));
+}
+
+#[test]
+fn an_existing_output_is_refused_before_the_browser_is_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("f.pdf");
+    fs::write(&out, "mine").unwrap();
+    footcare()
+        .env("FOOTCARE_BROWSER", "/bin/false")
+        .args(["export", "calf-strain", "--format", "pdf", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists: add --force"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
+}
+
+#[test]
+fn export_all_goes_on_past_a_broken_topic_and_then_fails_naming_it() {
+    let topics = tempfile::tempdir().unwrap();
+    fs::write(
+        topics.path().join("calf-strain.md"),
+        "---\ntitle: [unclosed\n---\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", topics.path())
+        .args(["export", "--all", "-o"])
+        .arg(&site)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("calf-strain.md:2:"))
+        .stderr(predicate::str::contains("2 of 3 handouts written"));
+    assert!(site.join("plantar-fascia-release.html").exists());
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(!index.contains("calf-strain"));
+    assert!(index.contains("gastrocnemius-release.html"));
+}
+
+#[test]
+fn a_topic_may_show_only_so_many_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    write_svg(&dir.path().join("heel.svg"));
+    topic_with_picture(dir.path(), &"![Heel](heel.svg)\n\n".repeat(13));
+    footcare()
+        .arg("--content-dir")
+        .arg(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("at most 12 pictures"));
 }
