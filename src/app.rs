@@ -141,9 +141,10 @@ fn paths(source: &ContentSource, profile: &Option<(PathBuf, ProfileFrom)>) -> St
         out.push_str(&format!("{}\t{state}\n", shown(dir)));
     }
     if let Some((path, from)) = profile {
-        let state = match path.is_file() {
-            true => "clinic profile",
-            false => "missing clinic profile",
+        let state = match (path.is_file(), path.symlink_metadata().is_ok()) {
+            (true, _) => "clinic profile",
+            (false, true) => "unreadable clinic profile",
+            (false, false) => "missing clinic profile",
         };
         out.push_str(&format!("{}\t{state}, from {from}\n", shown(path)));
     }
@@ -507,8 +508,13 @@ fn export(
     }
     let handout = checked_handout(&chosen, &everyone.topics, &profile, &sections, args, err)?;
     // Known before the browser is started for nothing.
-    if let Some(path) = args.output.as_deref().filter(|_| !args.force) {
-        refuse_existing(path)?;
+    if let Some(path) = args.output.as_deref() {
+        let example = match args.format {
+            ExportFormat::Pdf => "handout.pdf",
+            ExportFormat::Html => "handout.html",
+            ExportFormat::Markdown => "handout.md",
+        };
+        refuse_unwritable(path, args.force, example)?;
     }
     let bytes = match &browser {
         Some(browser) => browser::print_pdf(browser, &handout)?,
@@ -543,7 +549,7 @@ fn checked_handout(
         (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
     }
     let (pictures, picture_problems) = topic_pictures(topic);
-    (report.findings).extend(check::picture_findings(topic, &picture_problems));
+    (report.findings).extend(check::picture_findings(&picture_problems));
     if let Err(problem) = profile {
         (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
     }
@@ -720,11 +726,19 @@ fn export_all(
         true,
     )?;
     if !failed.is_empty() {
+        let hint = match args.ignore_check {
+            true => "",
+            false => "; --ignore-check exports a topic that fails its check as it is",
+        };
         bail!(
-            "{} of {} handouts written to {}; not {}, listed above\n  fix {}, and run \
-             `footcare check`; --ignore-check exports a topic that fails its check as it is",
+            "{} {} written to {}; not written, for the problems listed above: {}\n  fix {}, \
+             and run `footcare check`{hint}",
             written.len(),
-            everyone.len() + unread.len(),
+            if written.len() == 1 {
+                "handout"
+            } else {
+                "handouts"
+            },
             shown(dir),
             failed.join(", "),
             if failed.len() == 1 { "it" } else { "them" },
@@ -739,11 +753,13 @@ const INDEX_FILE: &str = "index.html";
 /// The most pictures a topic may show: each is written out whole wherever it is shown.
 const MOST_PICTURES: usize = 12;
 
-/// The pictures a topic shows, read from beside its file (or built in), and the problems
-/// of those that cannot be shown: a path from the file's folder that must stay inside it.
-fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<(String, String)>) {
-    let mut found: HashMap<String, (Picture, &str)> = HashMap::new();
-    let mut problems: Vec<(String, String)> = Vec::new();
+/// The pictures a topic shows, read from beside the file each is written in (or built in),
+/// and the problems of those that cannot be shown. A path from a file's folder must stay
+/// inside it. Two pictures of one name from two folders are a problem, and neither is
+/// shown: a handout must never show one in the other's place.
+fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<check::PictureProblem>) {
+    let mut found: HashMap<String, (Picture, &Path)> = HashMap::new();
+    let mut problems: Vec<check::PictureProblem> = Vec::new();
     let mut shown = 0;
     for section in &topic.sections {
         let blocks = &section.blocks;
@@ -752,53 +768,52 @@ fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<(String, Stri
             if in_block.peek().is_none() {
                 continue;
             }
-            // From the folder of the file the picture is written in: a patch's own. Only
-            // for a block with a picture, as finding a block's place counts lines.
-            let file = section.place(start).0.unwrap_or(&topic.file);
+            // Only for a block with a picture, as finding a block's place counts lines.
+            let (patch, line) = section.place(start);
+            let file = patch.unwrap_or(&topic.file);
+            let dir = Path::new(file).parent().unwrap_or(Path::new(""));
             for picture in in_block {
                 let path = &picture.path;
+                let problem = |message: String| check::PictureProblem {
+                    file: patch.map(str::to_string),
+                    line,
+                    path: path.clone(),
+                    problem: message,
+                };
                 shown += 1;
                 if shown == MOST_PICTURES + 1 {
-                    problems.push((
-                        path.clone(),
-                        format!(
-                            "a topic may show at most {MOST_PICTURES} pictures, to keep its \
-                             handout one small file: leave some out"
-                        ),
-                    ));
-                }
-                if problems.iter().any(|(named, _)| named == path) {
-                    continue;
+                    problems.push(problem(format!(
+                        "a topic may show at most {MOST_PICTURES} pictures, to keep its \
+                         handout one small file: leave some out"
+                    )));
                 }
                 match found.get(path) {
-                    Some((_, first)) if *first == file => continue,
+                    Some((_, first)) if *first == dir => continue,
                     Some(_) => {
-                        problems.push((
-                            path.clone(),
-                            "a picture of that name is also in another folder, for this topic: \
-                             give one of them another name"
+                        found.remove(path);
+                        problems.push(problem(
+                            "a picture of that name, from another folder, is also in this \
+                             topic: give one of them another name"
                                 .to_string(),
                         ));
                         continue;
                     }
                     None => {}
                 }
-                // A web address or a data: URL is reported by `check` as what it is.
-                if path.contains("://") || path.starts_with("data:") {
+                // Each is read once; a web address or a data: URL is reported by `check`.
+                let reported = problems.iter().any(|p| p.path == *path);
+                if reported || path.contains("://") || path.starts_with("data:") {
                     continue;
                 }
                 let read = match file.strip_prefix(BUILT_IN_PREFIX) {
                     Some(_) => builtin::picture(path),
-                    None => {
-                        let dir = Path::new(file).parent().unwrap_or(Path::new(""));
-                        folder::read_picture(dir, path, true)
-                    }
+                    None => folder::read_picture(dir, path, true),
                 };
                 match read {
                     Ok(picture) => {
-                        found.insert(path.clone(), (picture, file));
+                        found.insert(path.clone(), (picture, dir));
                     }
-                    Err(problem) => problems.push((path.clone(), problem)),
+                    Err(message) => problems.push(problem(message)),
                 }
             }
         }
@@ -809,9 +824,26 @@ fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<(String, Stri
     (pictures, problems)
 }
 
-/// Refuses to go on when `path` exists, before any work is done for it.
-fn refuse_existing(path: &Path) -> anyhow::Result<()> {
-    if path.symlink_metadata().is_ok() && !path.is_dir() {
+/// Refuses to go on when `path` cannot be written as asked (a folder, a file in a folder
+/// that does not exist, or, without `force`, a file that exists), before any work is done
+/// for it. `example` is a name of the kind to give.
+fn refuse_unwritable(path: &Path, force: bool, example: &str) -> anyhow::Result<()> {
+    if path.is_dir() {
+        bail!(
+            "{} is a folder: give a file name, as in -o {}",
+            shown(path),
+            shown(&path.join(example))
+        );
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+        bail!(
+            "cannot write {}: there is no folder {}",
+            shown(path),
+            shown(parent)
+        );
+    }
+    if !force && path.symlink_metadata().is_ok() {
         bail!(
             "{} already exists: add --force to replace it, or choose another file",
             shown(path)
@@ -1027,7 +1059,14 @@ fn check(
     let mut topic_paths: Vec<PathBuf> = Vec::new();
     for path in &args.paths {
         if path.file_name() == Some(PROFILE_FILE.as_ref()) && !path.is_dir() {
-            profiles.push((path.clone(), ProfileFrom::Folder));
+            // Under the rules of where it is: a topic folder's, or the reader's own file's.
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let in_topic_folder = (source.folders().iter()).any(|f| same_folder(f, dir));
+            let from = match in_topic_folder {
+                true => ProfileFrom::Folder,
+                false => ProfileFrom::Option,
+            };
+            profiles.push((path.clone(), from));
             continue;
         }
         if path.is_dir() && is_there(&path.join(PROFILE_FILE)) {
@@ -1078,7 +1117,7 @@ fn check_source(
     let problems = Catalog::read(source)?.each_topic_batch(
         |topic| {
             let (_, problems) = topic_pictures(&topic);
-            check::Checked::of(&topic, settings).with_pictures(&topic, &problems)
+            check::Checked::of(&topic, settings).with_pictures(&problems)
         },
         |checked| {
             checker.add(checked);

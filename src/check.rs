@@ -15,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::date::Date;
 use crate::folder::PATCH_SUFFIX;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
-use crate::markdown::{pictures, spans_text, Block, Blocks, PictureRef};
+use crate::markdown::{pictures, spans_text, Block, Blocks};
 use crate::placeholders::{is_example_url, placeholders};
 use crate::readability::{self, Counts, Readability};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
@@ -180,40 +180,35 @@ impl Checked {
     }
 
     /// Adds the problems found in reading the topic's pictures.
-    pub fn with_pictures(mut self, topic: &Topic, problems: &[(String, String)]) -> Checked {
-        (self.report.findings).extend(picture_findings(topic, problems));
+    pub fn with_pictures(mut self, problems: &[PictureProblem]) -> Checked {
+        (self.report.findings).extend(picture_findings(problems));
         self
     }
 }
 
-/// The problems found in reading a topic's pictures, `(path, problem)`, each an error at
-/// the line of the first block that shows the picture.
-pub fn picture_findings(topic: &Topic, problems: &[(String, String)]) -> Vec<Finding> {
-    problems
-        .iter()
-        .map(|(path, problem)| {
-            let (file, line) = picture_place(topic, |p| p.path == *path);
-            Finding {
-                level: Level::Error,
-                file: file.map(str::to_string),
-                line,
-                message: format!("the picture {path} cannot be shown: {problem}"),
-            }
-        })
-        .collect()
+/// A picture that cannot be shown, where it is shown: `file` is set for a patch's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureProblem {
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub path: String,
+    pub problem: String,
 }
 
-/// Where the first picture that `wanted` picks is in the topic's files.
-fn picture_place<'a>(topic: &'a Topic, wanted: impl Fn(&PictureRef) -> bool) -> Place<'a> {
-    for section in &topic.sections {
-        let blocks = &section.blocks;
-        for (block, &start) in blocks.blocks.iter().zip(&blocks.starts) {
-            if pictures(std::slice::from_ref(block)).any(&wanted) {
-                return section.place(start);
-            }
-        }
-    }
-    (None, None)
+/// The problems found in reading a topic's pictures, each an error where it is shown.
+pub fn picture_findings(problems: &[PictureProblem]) -> Vec<Finding> {
+    problems
+        .iter()
+        .map(|found| Finding {
+            level: Level::Error,
+            file: found.file.clone(),
+            line: found.line,
+            message: format!(
+                "the picture {} cannot be shown: {}",
+                found.path, found.problem
+            ),
+        })
+        .collect()
 }
 
 /// Every picture says in words what it shows, for a reader who cannot see it, and is a

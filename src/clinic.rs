@@ -6,7 +6,7 @@ use serde_yaml::Value;
 
 use crate::parse::yaml_error;
 use crate::picture::is_picture_name;
-use crate::sanitize::is_hidden;
+use crate::sanitize::{is_hidden, sanitize};
 use crate::similar::{closest, slip_for};
 use crate::tiers::TierKey;
 use crate::topic::TopicError;
@@ -78,6 +78,10 @@ pub fn parse_clinic(file: &str, text: &str) -> Result<Clinic, TopicError> {
         )),
     }
     problems.sort_by_key(|(line, _)| *line);
+    // Messages quote keys as written, which may hold anything.
+    let problems: Vec<(Option<usize>, String)> = (problems.into_iter())
+        .map(|(line, message)| (line, sanitize(&message).into_owned()))
+        .collect();
     let mut problems = problems.into_iter();
     match problems.next() {
         None => Ok(clinic),

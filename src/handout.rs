@@ -44,10 +44,11 @@ body { margin: 0 auto; max-width: 46em; text-align: left; }
 .clinic { display: flex; align-items: center; gap: 0.8em; border-bottom: 1.5pt solid #555;
   padding-bottom: 0.25em; margin-bottom: 0.4em; }
 .clinic img { max-height: 2.6em; max-width: 8em; }
+.clinic > div { min-width: 0; overflow-wrap: anywhere; }
 .clinic .name { font-weight: bold; font-size: 1.1em; }
 .clinic .details { font-size: 0.8em; }
 .clinic .details { overflow-wrap: anywhere; }
-h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; }
+h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; overflow-wrap: anywhere; }
 .summary { font-size: 1em; margin: 0 0 0.35em; }
 .notes { border: 1pt solid #555; border-radius: 4pt; padding: 0.3em 0.7em 0.45em;
   margin: 0 0 0.4em; break-inside: avoid; page-break-inside: avoid; }

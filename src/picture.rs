@@ -58,13 +58,21 @@ impl PictureKind {
         // doctype, where it has them.
         let text = std::str::from_utf8(bytes).ok()?;
         let mut rest = text.trim_start_matches('\u{feff}').trim_start();
-        while let Some(end) = [("<?", "?>"), ("<!--", "-->"), ("<!DOCTYPE", ">")]
-            .iter()
-            .filter(|(open, _)| rest.starts_with(open))
-            .find_map(|(open, close)| {
-                Some(open.len() + rest[open.len()..].find(close)? + close.len())
-            })
-        {
+        loop {
+            let (open, close) = if rest.starts_with("<?") {
+                ("<?", "?>")
+            } else if rest.starts_with("<!--") {
+                ("<!--", "-->")
+            } else if rest.starts_with("<!DOCTYPE") {
+                // A doctype with declarations of its own ends at `]>`.
+                match rest.find(['[', '>']).map(|at| rest.as_bytes()[at]) {
+                    Some(b'[') => ("<!DOCTYPE", "]>"),
+                    _ => ("<!DOCTYPE", ">"),
+                }
+            } else {
+                break;
+            };
+            let end = open.len() + rest[open.len()..].find(close)? + close.len();
             rest = rest[end..].trim_start();
         }
         let after_name = rest.strip_prefix("<svg")?;
@@ -136,6 +144,8 @@ mod tests {
         let commented =
             b"<?xml version=\"1.0\"?>\n<!-- drawn by us -->\n<svg viewBox=\"0 0 1 1\"/>";
         assert!(Picture::from_bytes("a.svg", commented.to_vec()).is_ok());
+        let entities = b"<!DOCTYPE svg [ <!ENTITY ns \"x\"> ]>\n<svg viewBox=\"0 0 1 1\"/>";
+        assert!(Picture::from_bytes("a.svg", entities.to_vec()).is_ok());
     }
 
     #[test]

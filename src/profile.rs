@@ -111,6 +111,13 @@ pub struct Profile {
 pub fn read(path: &Path, from: ProfileFrom) -> Result<Profile, TopicError> {
     let dir = path.parent().unwrap_or(Path::new(""));
     let in_folder = from == ProfileFrom::Folder;
+    if path.symlink_metadata().is_ok() && !path.exists() {
+        return Err(TopicError::new(
+            shown(path),
+            None,
+            "a link to a file that does not exist: point it at the profile, or remove it",
+        ));
+    }
     if in_folder && links_out_of(dir, path) {
         return Err(TopicError::new(
             shown(path),

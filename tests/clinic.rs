@@ -430,7 +430,10 @@ fn export_all_goes_on_past_a_broken_topic_and_then_fails_naming_it() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("calf-strain.md:2:"))
-        .stderr(predicate::str::contains("2 of 3 handouts written"));
+        .stderr(predicate::str::contains("2 handouts written to"))
+        .stderr(predicate::str::contains(
+            "for the problems listed above: calf-strain\n",
+        ));
     assert!(site.join("plantar-fascia-release.html").exists());
     let index = fs::read_to_string(site.join("index.html")).unwrap();
     assert!(!index.contains("calf-strain"));
@@ -449,4 +452,110 @@ fn a_topic_may_show_only_so_many_pictures() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("at most 12 pictures"));
+}
+
+#[test]
+fn a_patch_picture_named_as_the_topics_own_is_blamed_on_the_patch_and_never_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("pictures")).unwrap();
+    write_svg(&dir.path().join("pictures/calf-strain.svg"));
+    let patch = dir.path().join("calf-strain.patch.md");
+    fs::write(
+        &patch,
+        "## Recovery\n\n![Our own drawing](pictures/calf-strain.svg)\n",
+    )
+    .unwrap();
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{}:3: error: the picture pictures/calf-strain.svg cannot be shown: a picture of \
+             that name, from another folder",
+            patch.display()
+        )));
+    let out = dir.path().join("h.html");
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", dir.path())
+        .args(["export", "calf-strain", "--ignore-check", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = fs::read_to_string(&out).unwrap();
+    assert!(
+        !page.contains("<img"),
+        "neither drawing is shown for the other"
+    );
+    assert!(page.contains("[Picture: Our own drawing]"));
+}
+
+#[test]
+fn a_topic_and_its_patch_may_show_the_same_picture_from_their_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write_svg(&dir.path().join("heel.svg"));
+    topic_with_picture(dir.path(), "![Heel](heel.svg)");
+    fs::write(
+        dir.path().join("heel-pad.patch.md"),
+        "## Overview\n\n![Heel again](heel.svg)\n",
+    )
+    .unwrap();
+    footcare()
+        .arg("--content-dir")
+        .arg(dir.path())
+        .args(["check", "--max-age", "100"])
+        .assert()
+        .stdout(predicate::str::contains("cannot be shown").not());
+}
+
+#[test]
+fn a_profile_named_to_check_outside_the_topic_folders_may_have_its_logo_anywhere() {
+    let outside = tempfile::tempdir().unwrap();
+    let logo = outside.path().join("logo.svg");
+    write_svg(&logo);
+    let dir = folder_with_profile(&format!("name: X\nlogo: {}\n", logo.display()));
+    footcare()
+        .arg("check")
+        .arg(dir.path().join("clinic.yaml"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_profile_key_is_quoted_in_messages_without_its_hidden_characters() {
+    let dir = folder_with_profile("\"ph\\u202eone\": \"555 0100\"\n");
+    let output = footcare()
+        .arg("check")
+        .arg(dir.path().join("clinic.yaml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("unknown key `ph<U+202E>one`"), "{text}");
+    assert!(!text.contains('\u{202e}'));
+}
+
+#[test]
+fn a_profile_link_to_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/no/such/profile.yaml", dir.path().join("clinic.yaml")).unwrap();
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "a link to a file that does not exist",
+        ));
+}
+
+#[test]
+fn a_pdf_into_a_folder_that_does_not_exist_is_refused_before_printing() {
+    let dir = tempfile::tempdir().unwrap();
+    footcare()
+        .env("FOOTCARE_BROWSER", "/bin/false")
+        .args(["export", "calf-strain", "--format", "pdf", "-o"])
+        .arg(dir.path().join("no/such/f.pdf"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no folder"));
 }
