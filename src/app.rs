@@ -19,7 +19,7 @@ use crate::folder::{self, shown, PATCH_SUFFIX};
 use crate::formats::JsonList;
 use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
-use crate::picture::Picture;
+use crate::picture::{self, Picture};
 use crate::profile::{self, ProfileFrom};
 use crate::render::{self, Decoration, Style};
 use crate::sanitize::sanitize;
@@ -80,11 +80,12 @@ pub fn run(
     if output.decoration == Decoration::Colour {
         termimad::crossterm::style::force_color_output(true);
     }
-    let profile = profile_place(cli.global.clinic.as_deref(), source);
+    // Only the commands that show a clinic's numbers look for its profile.
+    let profile = || profile_place(cli.global.clinic.as_deref(), source);
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),
-        Command::Export(args) => return export(source, &profile, args, terminal, out, err),
+        Command::Export(args) => return export(source, &profile(), args, terminal, out, err),
         _ => {}
     }
     let paged = terminal.pages() && !cli.global.no_pager;
@@ -93,7 +94,7 @@ pub fn run(
         Command::List(args) => list(source, &output, &args.output, &mut sink, err)?,
         Command::Search(args) => search(source, &output, args, &mut sink, err)?,
         Command::Show(args) => {
-            let clinic = reading_clinic(&profile, err)?;
+            let clinic = reading_clinic(&profile(), err)?;
             sink.push(&show(source, &clinic, &output, args, err)?)?;
             Outcome::Success
         }
@@ -105,7 +106,7 @@ pub fn run(
             &mut sink,
         )?,
         Command::Paths => {
-            sink.push(&paths(source, &profile))?;
+            sink.push(&paths(source, &profile()))?;
             Outcome::Success
         }
         Command::New(args) => {
@@ -141,7 +142,7 @@ fn paths(source: &ContentSource, profile: &Option<(PathBuf, ProfileFrom)>) -> St
         out.push_str(&format!("{}\t{state}\n", shown(dir)));
     }
     if let Some((path, from)) = profile {
-        let state = match (path.is_file(), path.symlink_metadata().is_ok()) {
+        let state = match (path.is_file(), folder::is_there(path)) {
             (true, _) => "clinic profile",
             (false, true) => "unreadable clinic profile",
             (false, false) => "missing clinic profile",
@@ -597,7 +598,7 @@ fn checked_handout(
             ),
         );
     }
-    let profile = profile.as_ref().ok().and_then(Option::as_ref);
+    let profile = usable(profile);
     let clinic = profile.map(|p| &p.clinic);
     Ok(match args.format {
         ExportFormat::Html | ExportFormat::Pdf => handout::html(
@@ -618,6 +619,12 @@ fn checked_handout(
             handout::markdown(topic, clinic.unwrap_or(&Clinic::default()), sections)
         }
     })
+}
+
+/// The profile to put on a handout: none when there is none, or when it has problems,
+/// which the handout's check has reported.
+fn usable(profile: &Result<Option<profile::Profile>, TopicError>) -> Option<&profile::Profile> {
+    profile.as_ref().ok().and_then(Option::as_ref)
 }
 
 /// `export --all -o DIR`: every topic's handout, and an index.html that links to each. A
@@ -661,7 +668,7 @@ fn export_all(
         let existing: Vec<String> = names
             .iter()
             // A link counts, even one that leads nowhere: it would be written through.
-            .filter(|p| p.symlink_metadata().is_ok())
+            .filter(|p| folder::is_there(p))
             .map(|p| shown(p))
             .collect();
         if !existing.is_empty() {
@@ -678,14 +685,11 @@ fn export_all(
     // that is listed (a clinic's broken copy of a built-in topic, or a broken patch) is
     // reported when that topic's turn comes.
     let listed = |file: &str| {
-        let name = Path::new(file)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
-        let name = name.unwrap_or_default();
-        let slug = match name.strip_suffix(PATCH_SUFFIX) {
-            Some(slug) => Some(slug),
-            None => parse::topic_file_name(&name).map(|(slug, _)| slug),
-        };
+        let name = Path::new(file).file_name().map(|n| n.to_string_lossy());
+        let slug = name
+            .as_deref()
+            .and_then(folder::name_role)
+            .map(|(slug, _)| slug);
         slug.is_some_and(|slug| everyone.iter().any(|h| h.slug == slug))
     };
     let unread: Vec<&TopicError> = (gathered.problems.iter())
@@ -715,11 +719,7 @@ fn export_all(
         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         written.push((header, file_name.unwrap_or_default()));
     }
-    let clinic = profile
-        .as_ref()
-        .ok()
-        .and_then(Option::as_ref)
-        .map(|p| &p.clinic);
+    let clinic = usable(profile).map(|p| &p.clinic);
     write_file(
         &dir.join(INDEX_FILE),
         handout::index_html(&written, clinic).as_bytes(),
@@ -802,7 +802,7 @@ fn topic_pictures(topic: &Topic) -> (HashMap<String, Picture>, Vec<check::Pictur
                 }
                 // Each is read once; a web address or a data: URL is reported by `check`.
                 let reported = problems.iter().any(|p| p.path == *path);
-                if reported || path.contains("://") || path.starts_with("data:") {
+                if reported || picture::is_fetched(path) {
                     continue;
                 }
                 let read = match file.strip_prefix(BUILT_IN_PREFIX) {
@@ -843,7 +843,7 @@ fn refuse_unwritable(path: &Path, force: bool, example: &str) -> anyhow::Result<
             shown(parent)
         );
     }
-    if !force && path.symlink_metadata().is_ok() {
+    if !force && folder::is_there(path) {
         bail!(
             "{} already exists: add --force to replace it, or choose another file",
             shown(path)
@@ -854,13 +854,8 @@ fn refuse_unwritable(path: &Path, force: bool, example: &str) -> anyhow::Result<
 
 /// Writes `bytes` to `path`, over an existing file only when told to.
 fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
-    if path.is_dir() {
-        bail!(
-            "{} is a folder: give a file name, as in -o {}",
-            shown(path),
-            shown(&path.join("handout.html"))
-        );
-    }
+    // The file itself is opened below, so that no other writer can slip in between.
+    refuse_unwritable(path, true, "handout.html")?;
     let mut options = fs::OpenOptions::new();
     options.write(true);
     if overwrite {
@@ -1054,7 +1049,6 @@ fn check(
     };
     // A profile named on its own is checked as a profile, and a folder's with the folder;
     // a folder that holds a profile and no topics is checked for its profile alone.
-    let is_there = |path: &Path| path.symlink_metadata().is_ok();
     let mut profiles: Vec<(PathBuf, ProfileFrom)> = Vec::new();
     let mut topic_paths: Vec<PathBuf> = Vec::new();
     for path in &args.paths {
@@ -1069,7 +1063,7 @@ fn check(
             profiles.push((path.clone(), from));
             continue;
         }
-        if path.is_dir() && is_there(&path.join(PROFILE_FILE)) {
+        if path.is_dir() && folder::is_there(&path.join(PROFILE_FILE)) {
             profiles.push((path.join(PROFILE_FILE), ProfileFrom::Folder));
             let no_topics = folder::Folder::open(path)
                 .and_then(|folder| folder.files())

@@ -16,6 +16,7 @@ use crate::date::Date;
 use crate::folder::PATCH_SUFFIX;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
 use crate::markdown::{pictures, spans_text, Block, Blocks};
+use crate::picture::is_fetched;
 use crate::placeholders::{is_example_url, placeholders};
 use crate::readability::{self, Counts, Readability};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
@@ -93,6 +94,18 @@ pub struct Finding {
     pub file: Option<String>,
     pub line: Option<usize>,
     pub message: String,
+}
+
+impl Finding {
+    /// `file:line`, or `file` for a finding about a whole file; `own_file` is the file of
+    /// the report it is in, for a finding that names none of its own.
+    fn place(&self, own_file: &str) -> String {
+        let file = self.file.as_deref().unwrap_or(own_file);
+        match self.line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        }
+    }
 }
 
 /// The readability figures, rounded to one decimal as they are printed.
@@ -230,7 +243,7 @@ fn check_pictures(topic: &Topic, report: &mut TopicReport) {
                         ),
                     );
                 }
-                if picture.path.contains("://") || picture.path.starts_with("data:") {
+                if is_fetched(&picture.path) {
                     report.add_in(
                         Level::Error,
                         section.place(start),
@@ -403,12 +416,11 @@ pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: S
     let (mut errors, mut warnings) = (0, 0);
     for report in reports {
         for finding in &report.findings {
-            let file = finding.file.as_deref().unwrap_or(&report.file);
-            let place = match finding.line {
-                Some(line) => format!("{file}:{line}"),
-                None => file.to_string(),
-            };
-            record(&place, Some(finding.level), &finding.message);
+            record(
+                &finding.place(&report.file),
+                Some(finding.level),
+                &finding.message,
+            );
         }
         let (e, w) = (report.count(Level::Error), report.count(Level::Warning));
         errors += e;
@@ -428,11 +440,11 @@ pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: S
     }
     for profile in profiles {
         for finding in &profile.findings {
-            let place = match finding.line {
-                Some(line) => format!("{}:{line}", profile.file),
-                None => profile.file.clone(),
-            };
-            record(&place, Some(finding.level), &finding.message);
+            record(
+                &finding.place(&profile.file),
+                Some(finding.level),
+                &finding.message,
+            );
         }
         let e = profile.findings.len();
         errors += e;
@@ -459,14 +471,10 @@ pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: S
 pub fn problems_text(report: &TopicReport) -> String {
     let mut out = String::new();
     for finding in (report.findings.iter()).filter(|f| f.level != Level::Note) {
-        let file = finding.file.as_deref().unwrap_or(&report.file);
-        let place = match finding.line {
-            Some(line) => format!("{file}:{line}"),
-            None => file.to_string(),
-        };
         let _ = writeln!(
             out,
-            "{place}: {}: {}",
+            "{}: {}: {}",
+            finding.place(&report.file),
             finding.level.as_str(),
             finding.message
         );

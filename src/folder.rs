@@ -127,13 +127,8 @@ impl Folder {
         if !is_file {
             return None;
         }
-        let (slug, role) = match lossy.strip_suffix(PATCH_SUFFIX) {
-            Some(slug) => (slug.to_string(), Role::Patch),
-            None => {
-                let (slug, format) = topic_file_name(&lossy)?;
-                (slug.to_string(), Role::Topic(format))
-            }
-        };
+        let (slug, role) = name_role(&lossy)?;
+        let slug = slug.to_string();
         let refused = (is_link && links_outside(&self.root, &path)).then(|| {
             TopicError::new(
                 shown(&path),
@@ -148,6 +143,19 @@ impl Folder {
             refused,
         })
     }
+}
+
+/// The slug a file name gives, and whether it names a topic or a patch.
+pub fn name_role(name: &str) -> Option<(&str, Role)> {
+    match name.strip_suffix(PATCH_SUFFIX) {
+        Some(slug) => Some((slug, Role::Patch)),
+        None => topic_file_name(name).map(|(slug, format)| (slug, Role::Topic(format))),
+    }
+}
+
+/// Whether anything is at `path`, a link that leads nowhere too.
+pub fn is_there(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
 }
 
 /// Whether a name, by itself, can be a topic's or a patch's. The clinic profile, though

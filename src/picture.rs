@@ -7,6 +7,12 @@ use base64::Engine;
 /// The most a picture may weigh: a handout is one file, and a line drawing is small.
 pub const MAX_PICTURE_BYTES: u64 = 512 * 1024;
 
+/// Whether a topic's picture is named by a web address or a `data:` URL: something to
+/// fetch or decode, never a file beside the topic.
+pub fn is_fetched(path: &str) -> bool {
+    path.contains("://") || path.starts_with("data:")
+}
+
 /// Whether a file name is that of a picture footcare can show.
 pub fn is_picture_name(name: &str) -> bool {
     PictureKind::from_name(name).is_some()

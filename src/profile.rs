@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::clinic::{key_line, parse_clinic, Clinic, PROFILE_FILE};
-use crate::folder::{links_out_of, read_picture, read_text_file, shown};
+use crate::folder::{is_there, links_out_of, read_picture, read_text_file, shown};
 use crate::picture::Picture;
 use crate::topic::TopicError;
 
@@ -53,27 +53,18 @@ pub fn locate(
     if let Some(path) = option {
         return Some((path.to_path_buf(), ProfileFrom::Option));
     }
-    // Anything by that name counts, a folder or a broken link too: it is then reported as
-    // unreadable, rather than passed over for another clinic's numbers.
-    let in_folders = folders
-        .iter()
-        .rev()
-        .map(|dir| dir.join(PROFILE_FILE))
-        .find(|path| is_there(path))
-        .map(|path| (path, ProfileFrom::Folder));
-    in_folders.or_else(|| {
-        config
-            .filter(|path| is_there(path))
-            .map(|path| (path, ProfileFrom::Config))
-    })
-}
-
-fn is_there(path: &Path) -> bool {
-    path.symlink_metadata().is_ok()
+    // Of those `check` reads, the last folder's, else the configuration folder's.
+    let every = every_profile(None, folders, config);
+    let last_of = |from: ProfileFrom| every.iter().rev().find(|(_, f)| *f == from);
+    last_of(ProfileFrom::Folder)
+        .or_else(|| last_of(ProfileFrom::Config))
+        .cloned()
 }
 
 /// Every profile footcare might read, for `check`: the one `--clinic` names, each topic
-/// folder's, and the configuration folder's.
+/// folder's, and the configuration folder's. Anything by that name counts, a folder or a
+/// broken link too: it is then reported as unreadable, rather than passed over for
+/// another clinic's numbers.
 pub fn every_profile(
     option: Option<&Path>,
     folders: &[PathBuf],
@@ -111,7 +102,7 @@ pub struct Profile {
 pub fn read(path: &Path, from: ProfileFrom) -> Result<Profile, TopicError> {
     let dir = path.parent().unwrap_or(Path::new(""));
     let in_folder = from == ProfileFrom::Folder;
-    if path.symlink_metadata().is_ok() && !path.exists() {
+    if is_there(path) && !path.exists() {
         return Err(TopicError::new(
             shown(path),
             None,

@@ -19,6 +19,15 @@ fn folder_with_profile(text: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `footcare check` with `topics_path` as the clinic folders: it must fail.
+fn check_fails_in(topics_path: impl AsRef<std::ffi::OsStr>) -> assert_cmd::assert::Assert {
+    footcare()
+        .env("FOOTCARE_TOPICS_PATH", topics_path)
+        .arg("check")
+        .assert()
+        .code(1)
+}
+
 fn show_warning_signs(cmd: &mut assert_cmd::Command) -> std::process::Output {
     cmd.args([
         "show",
@@ -312,14 +321,9 @@ fn a_profile_that_cannot_be_read_in_the_last_folder_is_not_passed_over() {
     let text = String::from_utf8_lossy(&shown.stdout);
     assert!(!text.contains("Lakeside"), "{text}");
     assert!(String::from_utf8_lossy(&shown.stderr).contains("not a regular file"));
-    footcare()
-        .env("FOOTCARE_TOPICS_PATH", &path)
-        .arg("check")
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "clinic.yaml: error: not a regular file",
-        ));
+    check_fails_in(&path).stdout(predicate::str::contains(
+        "clinic.yaml: error: not a regular file",
+    ));
 }
 
 #[test]
@@ -328,12 +332,7 @@ fn a_topic_folder_profile_keeps_its_logo_inside_the_folder() {
     let logo = outside.path().join("logo.svg");
     write_svg(&logo);
     let dir = folder_with_profile(&format!("name: X\nlogo: {}\n", logo.display()));
-    footcare()
-        .env("FOOTCARE_TOPICS_PATH", dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("outside the topic's folder"));
+    check_fails_in(dir.path()).stdout(predicate::str::contains("outside the topic's folder"));
     // Named with --clinic, the profile is the reader's own, and its logo may be anywhere.
     footcare()
         .arg("--clinic")
@@ -465,16 +464,11 @@ fn a_patch_picture_named_as_the_topics_own_is_blamed_on_the_patch_and_never_swap
         "## Recovery\n\n![Our own drawing](pictures/calf-strain.svg)\n",
     )
     .unwrap();
-    footcare()
-        .env("FOOTCARE_TOPICS_PATH", dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(format!(
-            "{}:3: error: the picture pictures/calf-strain.svg cannot be shown: a picture of \
+    check_fails_in(dir.path()).stdout(predicate::str::contains(format!(
+        "{}:3: error: the picture pictures/calf-strain.svg cannot be shown: a picture of \
              that name, from another folder",
-            patch.display()
-        )));
+        patch.display()
+    )));
     let out = dir.path().join("h.html");
     footcare()
         .env("FOOTCARE_TOPICS_PATH", dir.path())
@@ -538,14 +532,9 @@ fn a_profile_key_is_quoted_in_messages_without_its_hidden_characters() {
 fn a_profile_link_to_nothing_says_so() {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink("/no/such/profile.yaml", dir.path().join("clinic.yaml")).unwrap();
-    footcare()
-        .env("FOOTCARE_TOPICS_PATH", dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "a link to a file that does not exist",
-        ));
+    check_fails_in(dir.path()).stdout(predicate::str::contains(
+        "a link to a file that does not exist",
+    ));
 }
 
 #[test]
