@@ -5,6 +5,7 @@ use std::fmt;
 use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{bail, Context};
 use clap_complete::env::Shells;
@@ -26,7 +27,8 @@ use crate::sanitize::sanitize;
 use crate::source::ContentSource;
 use crate::terminal::Terminal;
 use crate::topic::{
-    is_valid_slug, Header, Part, SectionKey, Topic, TopicError, BUILT_IN_PREFIX, SOURCES_NAME,
+    is_valid_slug, Header, Part, SectionKey, Topic, TopicError, BUILT_IN_PREFIX, SEARCHED_FIELDS,
+    SOURCES_NAME,
 };
 use crate::{
     browser, builtin, check, formats, handout, lookup, manual, markdown, parse, paths, search,
@@ -914,8 +916,7 @@ fn search(
     sink: &mut Sink,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let pattern = search::pattern(&args.pattern, args.regex)
-        .map_err(|e| usage(format!("invalid regular expression:\n{e}")))?;
+    let query = search::Query::new(&args.words, args.regex).map_err(|e| usage(e.to_string()))?;
     let catalog = Catalog::read(source)?;
     let sections = (args.section.iter())
         .map(|name| search_section(&catalog, name))
@@ -925,7 +926,7 @@ fn search(
     let lines = |matches: &[search::Match]| match format {
         Format::Json => unreachable!("JSON is written as a list"),
         Format::Markdown => formats::search_markdown(matches),
-        Format::Text | Format::Plain => search::render_lines(matches, &pattern, style),
+        Format::Text | Format::Plain => search::render_lines(matches, &query, style),
     };
     let mut json = JsonList::default();
     let mut found = false;
@@ -936,11 +937,39 @@ fn search(
             _ => sink.push(&lines(&matches)),
         }
     };
-    let problems = if args.topic.is_empty() {
-        catalog.each_topic_batch(
-            |topic| search::matches_in(&topic, &pattern, &sections),
-            |matches| write(matches.into_iter().flatten().collect(), sink),
-        )?
+    // The words that a misspelt one is put right from: gathered only while nothing has
+    // matched but aliases, as they are needed only then. An alias may be misspelt on
+    // purpose, so that `show` finds its topic: a word found only there is put right too.
+    let nothing_yet = AtomicBool::new(!args.regex);
+    let mut vocabulary = search::Vocabulary::default();
+    let mut count_words = |topic_words: Option<search::TopicWords>| {
+        if let Some(topic_words) = topic_words {
+            vocabulary.add(topic_words);
+        }
+    };
+    let searched = |topic: &Topic| {
+        let matches = search::matches_in(topic, &query, &sections);
+        let beyond_aliases = matches.iter().any(|m| m.section != search::ALIASES);
+        if beyond_aliases {
+            nothing_yet.store(false, Ordering::Relaxed);
+        }
+        let words = (!beyond_aliases && nothing_yet.load(Ordering::Relaxed))
+            .then(|| search::words_in(topic, &sections));
+        (matches, words)
+    };
+    let (problems, chosen) = if args.topic.is_empty() {
+        let problems = catalog.each_topic_batch(
+            |topic| searched(&topic),
+            |batch| {
+                let mut matches = Vec::new();
+                for (found, words) in batch {
+                    matches.extend(found);
+                    count_words(words);
+                }
+                write(matches, sink)
+            },
+        )?;
+        (problems, None)
     } else {
         // Matches come topic by topic in the order the topics were named. Every topic
         // is read all the same, so the warnings are those of any search.
@@ -949,14 +978,14 @@ fn search(
         let mut by_slug: HashMap<String, Vec<search::Match>> = HashMap::new();
         let problems = catalog.each_topic_batch(
             |topic| {
-                let matches = chosen
+                chosen
                     .contains(&topic.slug)
-                    .then(|| search::matches_in(&topic, &pattern, &sections));
-                (topic.slug, matches)
+                    .then(|| (topic.slug.clone(), searched(&topic)))
             },
-            |topics| {
-                for (slug, matches) in topics {
-                    by_slug.extend(matches.map(|matches| (slug, matches)));
+            |batch| {
+                for (slug, (matches, words)) in batch.into_iter().flatten() {
+                    by_slug.insert(slug, matches);
+                    count_words(words);
                 }
                 Ok(())
             },
@@ -968,22 +997,69 @@ fn search(
                 .filter(|h| by_slug.contains_key(&h.slug) || !chosen.contains(&h.slug))
                 .cloned()
                 .collect();
-            return Err(usage(not_found_message(&usable, &args.topic[broken], 0)));
+            return Err(usage(not_found_message(
+                &usable,
+                &args.topic[broken],
+                0,
+                &Mentions::default(),
+            )));
         }
         for slug in &chosen {
             write(by_slug.remove(slug).unwrap_or_default(), sink)?;
         }
-        problems
+        (problems, Some(chosen))
     };
     if format == Format::Json {
         sink.push(&json.end())?;
     }
     warn_skipped(err, &problems);
-    Ok(if found {
-        Outcome::Success
-    } else {
-        Outcome::Unsuccessful
-    })
+    let outcome = match found {
+        true => Outcome::Success,
+        false => Outcome::Unsuccessful,
+    };
+    if !nothing_yet.load(Ordering::Relaxed) {
+        return Ok(outcome);
+    }
+    // A word found among aliases is more likely a name than a slip: only one a letter
+    // off the text's word is put right. A word found nowhere may be an alias misspelt.
+    let (most_off, with_aliases) = if found { (1, false) } else { (2, true) };
+    if let Some(respelled) = search::respelled(&args.words, &vocabulary, most_off, with_aliases) {
+        // Suggested only if it finds something, in the same topics and sections.
+        let query = search::Query::new(&respelled, false)?;
+        let mut finds = false;
+        catalog.each_topic_batch(
+            |topic| {
+                let in_scope = chosen.as_ref().is_none_or(|c| c.contains(&topic.slug));
+                in_scope && !search::matches_in(&topic, &query, &sections).is_empty()
+            },
+            |batch| {
+                finds |= batch.contains(&true);
+                Ok(())
+            },
+        )?;
+        let (typed, meant) = (as_typed(&args.words), as_typed(&respelled));
+        match (finds, found) {
+            (false, _) => {}
+            (true, false) => note(err, &format!("no match for {typed}; did you mean {meant}?")),
+            (true, true) => note(
+                err,
+                &format!("{typed} matched only aliases; did you mean {meant}?"),
+            ),
+        }
+    }
+    Ok(outcome)
+}
+
+/// Search words as a message gives them back, each in quotes if it holds a space, so that
+/// a phrase reads as one argument.
+fn as_typed(words: &[String]) -> String {
+    (words.iter())
+        .map(|word| match word.contains(char::is_whitespace) {
+            true => format!("{word:?}"),
+            false => word.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The section `search --section NAME` looks in: a standard key, or the key or heading
@@ -991,7 +1067,7 @@ fn search(
 /// looks like is named.
 fn search_section(catalog: &Catalog, name: &str) -> anyhow::Result<String> {
     let wanted = lookup::normalize(name);
-    if SectionKey::from_key(&wanted).is_some() {
+    if SectionKey::from_key(&wanted).is_some() || SEARCHED_FIELDS.contains(&wanted.as_str()) {
         return Ok(wanted);
     }
     let mut found: Option<String> = None;
@@ -1005,11 +1081,14 @@ fn search_section(catalog: &Catalog, name: &str) -> anyhow::Result<String> {
     if let Some(found) = found {
         return Ok(found);
     }
-    let meant = similar::closest(&wanted, SectionKey::ALL.map(SectionKey::as_str))
+    let searched = (SEARCHED_FIELDS.into_iter()).chain(SectionKey::ALL.map(SectionKey::as_str));
+    let meant = similar::closest(&wanted, searched)
         .map_or(String::new(), |key| format!("\n  did you mean {key}?"));
     Err(usage(format!(
-        "no topic has a section called {name:?}{meant}\n  the standard sections are: {}",
-        SectionKey::list_all()
+        "no topic has a section called {name:?}{meant}\n  the standard sections are: {}\n  \
+         the front matter's fields are: {}",
+        SectionKey::list_all(),
+        SEARCHED_FIELDS.join(", ")
     )))
 }
 
@@ -1024,7 +1103,12 @@ fn chosen_slugs(
     for name in names {
         let Some(header) = lookup::find(&headers.topics, name) else {
             warn_skipped(err, &headers.problems);
-            return Err(usage(not_found_message(&headers.topics, name, 0)));
+            return Err(usage(not_found_message(
+                &headers.topics,
+                name,
+                0,
+                &Mentions::default(),
+            )));
         };
         if !chosen.contains(&header.slug) {
             chosen.push(header.slug.clone());
@@ -1347,10 +1431,13 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
             });
         }
     }
-    let headers = Catalog::read(source)?.headers()?;
+    let catalog = Catalog::read(source)?;
+    let headers = catalog.headers()?;
     let unread = headers.problems.len();
     let Some(header) = lookup::find(&headers.topics, name) else {
-        bail!(not_found_message(&headers.topics, name, unread));
+        let mentions = mentions_of(&catalog, name)?;
+        let unread = unread.max(mentions.unread);
+        bail!(not_found_message(&headers.topics, name, unread, &mentions));
     };
     let claimants = lookup::claimants(&headers.topics, name);
     if claimants.len() > 1 {
@@ -1374,15 +1461,87 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
             topic: loaded?,
             patches_left_out: found.patches_left_out,
         }),
-        None => bail!(not_found_message(&headers.topics, name, unread)),
+        None => bail!(not_found_message(
+            &headers.topics,
+            name,
+            unread,
+            &Mentions::default()
+        )),
     }
 }
 
-/// What to say when no topic goes by `name`; `unread` files could not be read, and may
-/// hold the topic meant.
-fn not_found_message(topics: &[Header], name: &str, unread: usize) -> String {
+/// The topics whose text mentions a name, found as `search` finds it as a phrase.
+#[derive(Default)]
+struct Mentions {
+    /// The phrase looked for.
+    phrase: String,
+    /// The best first.
+    found: Vec<search::Mention>,
+    /// How many files could not be read, whose topics may mention it too.
+    unread: usize,
+}
+
+fn mentions_of(catalog: &Catalog, name: &str) -> anyhow::Result<Mentions> {
+    let Some(phrase) = search::name_as_phrase(name) else {
+        return Ok(Mentions::default());
+    };
+    // A name too long to look for is mentioned nowhere.
+    let Ok(query) = search::Query::new(std::slice::from_ref(&phrase), false) else {
+        return Ok(Mentions::default());
+    };
+    let mut found = Vec::new();
+    let problems = catalog.each_topic_batch(
+        |topic| search::mention_in(&topic, &query),
+        |batch| {
+            found.extend(batch.into_iter().flatten());
+            Ok(())
+        },
+    )?;
+    search::most_first(&mut found);
+    Ok(Mentions {
+        phrase,
+        found,
+        unread: problems.len(),
+    })
+}
+
+/// How many of the topics that mention a name a message lists.
+const MENTIONS_LISTED: usize = 5;
+
+/// What to say when no topic goes by `name`: the topics that mention it, best first, and
+/// the names it looks like. `unread` files could not be read, and may hold the topic meant.
+fn not_found_message(topics: &[Header], name: &str, unread: usize, mentions: &Mentions) -> String {
+    let Mentions {
+        phrase,
+        found: mentions,
+        ..
+    } = mentions;
     let mut message = format!("no topic called {name:?}");
-    match lookup::suggestions(topics, name).as_slice() {
+    if !mentions.is_empty() {
+        message.push_str("\n  topics that mention it, the most first:");
+    }
+    for mention in mentions.iter().take(MENTIONS_LISTED) {
+        let sections = mention.sections.join(", ");
+        message.push_str(&format!("\n    {}: in {sections}", mention.slug));
+    }
+    if let Some(more) = mentions
+        .len()
+        .checked_sub(MENTIONS_LISTED)
+        .filter(|&n| n > 0)
+    {
+        // The command is given whole only where every shell reads it as written.
+        let search = match phrase.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+            true => format!("footcare search {phrase:?}"),
+            false => "footcare search".to_string(),
+        };
+        message.push_str(&format!(
+            "\n    and {more} more: `{search}` finds every mention"
+        ));
+    }
+    let listed = |slug: &String| mentions.iter().any(|m| &m.slug == slug);
+    let mut suggestions = lookup::suggestions(topics, name);
+    suggestions.retain(|slug| !listed(slug));
+    match suggestions.as_slice() {
         [] => {}
         [one] => message.push_str(&format!("\n  did you mean {one}?")),
         several => message.push_str(&format!("\n  did you mean one of: {}?", several.join(", "))),

@@ -10,7 +10,9 @@ use clap_complete::{ArgValueCandidates, ArgValueCompleter};
 use crate::check::{
     DEFAULT_MAX_AGE_YEARS, DEFAULT_MAX_GRADE, DEFAULT_WARN_GRADE, DEFAULT_WARN_SMOG,
 };
-use crate::complete::{path_candidates, section_candidates, topic_candidates};
+use crate::complete::{
+    path_candidates, searched_section_candidates, section_candidates, topic_candidates,
+};
 
 use crate::terminal::ColorChoice;
 use crate::topic::Kind;
@@ -99,7 +101,9 @@ A name opens the topic whose slug it is, else the one whose title it is, else
 the one with it as an alias. Where two topics share a title or an alias, a
 clinic's topic comes before a built-in one, then the first by slug, with a
 warning; `footcare check` reports such clashes. On a terminal, a topic that
-replaces another of the same slug says so on stderr.
+replaces another of the same slug says so on stderr. A name that opens no topic
+lists the topics that mention it, the most first, with the sections it is in,
+and exits 1.
 
 Examples:
   footcare show plantar-fascia-release
@@ -111,19 +115,28 @@ Examples:
   footcare show --file ./draft/heel-pad-bruise.md")]
     Show(ShowArgs),
 
-    /// Find a word or phrase in every topic, one matching paragraph or item a line
+    /// Find words or a phrase in every topic, one matching paragraph or item a line
     #[command(after_help = "\
 Each match prints as slug:section:text, where text is the whole paragraph or
-list item that matched. The pattern is a literal, case-insensitive, unless
---regex makes it a regular expression (also case-insensitive; start it with
-(?-i) to match case).
+list item that matched. The title, the summary, each alias and each tag are
+searched too, as the sections title, summary, aliases and tags.
+
+One argument is a phrase: 'nerve damage' finds those two words together. Several
+arguments find the paragraphs and items that hold all of them, in any order:
+calf swelling finds \"swelling in one calf\". Each is a literal, case-insensitive,
+that matches the text as it reads, across line breaks and markup, unless --regex
+makes each a regular expression (also case-insensitive; start it with (?-i) to
+match case). When nothing matches, or only an alias does, a word that the text
+does not hold may get a \"did you mean\" from the words it does hold, on stderr.
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on a usage error
 such as a bad regular expression.
 
 Examples:
   footcare search nerve
+  footcare search strayer --section aliases
   footcare search 'blood clot' --section warning-signs
+  footcare search calf swelling
   footcare search --regex '\\b[0-9]+ to [0-9]+ weeks' --topic plantar-fascia-release
   footcare search infection --format json | jq -r '.[].slug' | sort -u")]
     Search(SearchArgs),
@@ -411,15 +424,18 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The text to find
-    pub pattern: String,
+    /// What to find. One argument is a phrase: 'nerve damage'. Several must all be in
+    /// one paragraph, item or field, in any order: calf swelling
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
 
-    /// Treat the pattern as a regular expression
+    /// Treat each of WORDS as a regular expression
     #[arg(long)]
     pub regex: bool,
 
-    /// Search only this section; repeat for several
-    #[arg(long, short, value_name = "KEY", add = ArgValueCandidates::new(section_candidates))]
+    /// Search only this section or front-matter field; repeat for several
+    #[arg(long, short, value_name = "KEY",
+          add = ArgValueCandidates::new(searched_section_candidates))]
     pub section: Vec<String>,
 
     /// Search only this topic; repeat for several

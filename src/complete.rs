@@ -11,7 +11,7 @@ use clap_complete::CompletionCandidate;
 use crate::hints::content_dir_in;
 use crate::load::headers_or_none;
 use crate::lookup::{is_safe_in_every_shell, normalize};
-use crate::topic::{Header, SectionKey, SOURCES_NAME};
+use crate::topic::{Header, SectionKey, SEARCHED_FIELDS, SOURCES_NAME};
 
 /// The topics footcare would read for the command line being completed (a clinic's own
 /// included) whose names start with what was typed.
@@ -57,6 +57,15 @@ pub fn names_to_offer(topics: &[Header], typed: &str) -> Vec<CompletionCandidate
 pub fn section_candidates() -> Vec<CompletionCandidate> {
     (SectionKey::ALL.iter().map(|key| key.as_str()))
         .chain([SOURCES_NAME])
+        .map(CompletionCandidate::new)
+        .collect()
+}
+
+/// What `search --section` takes: the front matter's fields and the standard sections.
+/// Sources are not searched.
+pub fn searched_section_candidates() -> Vec<CompletionCandidate> {
+    (SEARCHED_FIELDS.into_iter())
+        .chain(SectionKey::ALL.iter().map(|key| key.as_str()))
         .map(CompletionCandidate::new)
         .collect()
 }

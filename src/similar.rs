@@ -10,6 +10,37 @@ pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
+/// Words shorter than this are never put right: too many other words are a letter off.
+pub const SHORTEST_RESPELLED: usize = 4;
+
+/// The word among `words` that a misspelt `typed` was most likely meant to be: the fewest
+/// letters off (one for a short word, two for a longer one, and never more than
+/// `most_off`), then a word with the same first letter, then the word held by the most
+/// topics, then the first alphabetically. `words` come with how many topics hold each.
+pub fn spelling_for<'a>(
+    typed: &str,
+    words: impl IntoIterator<Item = (&'a str, usize)>,
+    most_off: usize,
+) -> Option<&'a str> {
+    let typed_len = typed.chars().count();
+    if typed_len < SHORTEST_RESPELLED {
+        return None;
+    }
+    let most_off = most_off.min(if typed_len <= 5 { 1 } else { 2 });
+    let first = typed.chars().next();
+    (words.into_iter())
+        .filter(|(word, _)| word.chars().count().abs_diff(typed_len) <= most_off)
+        .map(|(word, count)| (strsim::damerau_levenshtein(typed, word), word, count))
+        .filter(|&(off, _, _)| off <= most_off)
+        .min_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then((a.1.chars().next() != first).cmp(&(b.1.chars().next() != first)))
+                .then(b.2.cmp(&a.2))
+                .then(a.1.cmp(b.1))
+        })
+        .map(|(_, word, _)| word)
+}
+
 /// The name among `names` that `typed` is a slip of the keyboard for: one letter left
 /// out, added, changed or swapped with the next, as `risk` is for `risks`. A changed first
 /// letter of a word makes another word (`key-joints` is not `key-points`), and a name that
@@ -81,6 +112,39 @@ mod tests {
         assert_eq!(closest("warning", KEYS), Some("warning-signs"));
         assert_eq!(closest("signs", KEYS), Some("warning-signs"));
         assert_eq!(closest("recovry", KEYS), Some("recovery"));
+    }
+
+    #[test]
+    fn a_misspelling_is_put_right_from_the_closest_and_commonest_word() {
+        let words = [
+            ("fasciitis", 2),
+            ("fascia", 3),
+            ("heel", 3),
+            ("feel", 1),
+            ("heat", 9),
+            ("tendon", 1),
+        ];
+        // (typed, letters allowed off, put right as, why)
+        let cases = [
+            ("fascitis", 2, Some("fasciitis"), "one left out"),
+            ("fasiitis", 2, Some("fasciitis"), "one changed"),
+            ("fisciitus", 2, Some("fasciitis"), "two changed"),
+            ("heal", 2, Some("heat"), "one off, held by more topics"),
+            ("teel", 2, Some("heel"), "one off, held by more topics"),
+            ("tendno", 2, Some("tendon"), "two letters swapped"),
+            ("eel", 2, None, "too short to put right"),
+            ("knee", 2, None, "no word near it"),
+            ("fisciatus", 2, None, "three letters off"),
+            ("fisciitus", 1, None, "two off, one allowed"),
+            ("fascitis", 1, Some("fasciitis"), "one off, one allowed"),
+        ];
+        for (typed, most_off, expected, why) in cases {
+            assert_eq!(
+                spelling_for(typed, words, most_off),
+                expected,
+                "{typed}: {why}"
+            );
+        }
     }
 
     #[test]

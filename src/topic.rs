@@ -28,6 +28,10 @@ pub enum SectionKey {
     Custom,
 }
 
+/// The front matter's fields that `search` looks in, before the sections, by the names
+/// `search --section` gives them.
+pub const SEARCHED_FIELDS: [&str; 4] = ["title", "summary", "aliases", "tags"];
+
 /// Names a clinic's own section may not take: the standard keys, and the names of the
 /// front matter's fields, which `--section` and JSON already use.
 pub const RESERVED_NAMES: [&str; 5] = ["title", "summary", "aliases", "tags", "sources"];

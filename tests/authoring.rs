@@ -66,6 +66,9 @@ fn findings(stdout: &[u8]) -> Vec<String> {
 const STANDARD_SECTIONS: &str = "key-points, overview, indications, preparing, procedure, \
                                  recovery, outlook, risks, warning-signs, questions, disclaimer";
 
+/// The front-matter fields a search looks in, as its messages list them.
+const FIELDS: &str = "title, summary, aliases, tags";
+
 #[test]
 fn the_untouched_template_fails_check_naming_each_placeholder_and_its_line() {
     let clinic = Clinic::new();
@@ -888,7 +891,7 @@ fn a_slip_for_a_standard_section_is_an_error_but_a_name_of_its_own_is_not() {
         .code(2)
         .stderr(format!(
             "error: no topic has a section called \"nonsense\"\n  the standard sections are: \
-             {STANDARD_SECTIONS}\n"
+             {STANDARD_SECTIONS}\n  the front matter's fields are: {FIELDS}\n"
         ));
 }
 
@@ -1058,7 +1061,8 @@ fn a_slip_is_refused_however_its_key_is_written() {
         .code(2)
         .stderr(format!(
             "error: no topic has a section called \"warning\"\n  did you mean warning-signs?\n  \
-             the standard sections are: {STANDARD_SECTIONS}\n"
+             the standard sections are: {STANDARD_SECTIONS}\n  the front matter's fields \
+             are: {FIELDS}\n"
         ));
 }
 

@@ -346,7 +346,8 @@ fn search_filters_by_section_and_topic() {
         .stderr(
             "error: no topic has a section called \"risk\"\n  did you mean risks?\n  the \
              standard sections are: key-points, overview, indications, preparing, procedure, \
-             recovery, outlook, risks, warning-signs, questions, disclaimer\n",
+             recovery, outlook, risks, warning-signs, questions, disclaimer\n  the front \
+             matter's fields are: title, summary, aliases, tags\n",
         );
 }
 

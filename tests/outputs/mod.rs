@@ -35,7 +35,7 @@ pub fn every_output(
     let mut checker = Checker::default();
     checker.add(vec![check::Checked::of(topic, &settings)]);
     let reports = checker.finish(Vec::new());
-    let every_word = search::pattern(".", true).unwrap();
+    let every_word = search::Query::new(&[".".to_string()], true).unwrap();
     let matches = search::matches_in(topic, &every_word, &[]);
     let headers = std::slice::from_ref(header);
     let mut list_json = JsonList::default();
