@@ -7,11 +7,16 @@ use crate::topic::{Header, Section, Topic, BUILT_IN_ORIGIN};
 /// How a typed name compares with slugs and aliases: case ignored, spaces and
 /// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
 pub fn normalize(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|word| !word.is_empty())
+    name_words(name)
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// The words of a name as a reader typed it: what spaces, dashes and underscores part.
+pub fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    (name.split(|c: char| c.is_whitespace() || c == '_' || c == '-'))
+        .filter(|word| !word.is_empty())
 }
 
 /// Whether `word` reads the same unquoted in bash, zsh, fish, elvish and PowerShell:

@@ -9,6 +9,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lookup::name_words;
 use crate::markdown::{spans_text, Block};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, is_hidden};
@@ -114,7 +115,7 @@ impl Query {
 /// with a space for each run of spaces, dashes or underscores, so `heel-pain` is "heel
 /// pain". `None` for a name of no words, which every text would hold.
 pub fn name_as_phrase(name: &str) -> Option<String> {
-    let words: Vec<&str> = (name.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+    let words: Vec<&str> = (name_words(name))
         .filter(|word| !word.chars().all(is_hidden))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
