@@ -18,6 +18,7 @@ use crate::clinic::{Clinic, PROFILE_FILE};
 use crate::date::Date;
 use crate::folder::{self, shown, PATCH_SUFFIX};
 use crate::formats::JsonList;
+use crate::lang::{self, Lang};
 use crate::load::{self, Catalog, Gathered};
 use crate::output::{flush, write_out, Sink};
 use crate::picture::{self, Picture};
@@ -31,8 +32,8 @@ use crate::topic::{
     SOURCES_NAME,
 };
 use crate::{
-    browser, builtin, check, formats, handout, lookup, manual, markdown, parse, paths, search,
-    similar, template,
+    browser, builtin, check, formats, handout, labels, lookup, manual, markdown, parse, paths,
+    search, similar, template,
 };
 
 /// How a command that did not fail ended.
@@ -84,20 +85,33 @@ pub fn run(
     }
     // Only the commands that show a clinic's numbers look for its profile.
     let profile = || profile_place(cli.global.clinic.as_deref(), source);
+    // Asked only by the commands that show topics: a mistake in it stops nothing else.
+    let lang =
+        || lang::reader_lang(cli.global.lang, |name| std::env::var(name).ok()).map_err(usage);
     match &cli.command {
         // Roff goes out as it is: it is for man, never for the pager.
         Command::Man => return write_all(out, &manual::manual_page()),
-        Command::Export(args) => return export(source, &profile(), args, terminal, out, err),
+        Command::Export(args) => {
+            let reader = Reader {
+                source,
+                lang: lang()?,
+            };
+            return export(&reader, &profile(), args, terminal, out, err);
+        }
         _ => {}
     }
     let paged = terminal.pages() && !cli.global.no_pager;
     let mut sink = Sink::new(out, terminal.stdout_is_tty);
     let outcome = match &cli.command {
-        Command::List(args) => list(source, &output, &args.output, &mut sink, err)?,
-        Command::Search(args) => search(source, &output, args, &mut sink, err)?,
+        Command::List(args) => list(source, lang()?, &output, &args.output, &mut sink, err)?,
+        Command::Search(args) => search(source, lang()?, &output, args, &mut sink, err)?,
         Command::Show(args) => {
+            let reader = Reader {
+                source,
+                lang: lang()?,
+            };
             let clinic = reading_clinic(&profile(), err)?;
-            sink.push(&show(source, &clinic, &output, args, err)?)?;
+            sink.push(&show(&reader, &clinic, &output, args, err)?)?;
             Outcome::Success
         }
         Command::Check(args) => check(
@@ -210,7 +224,7 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
         return Ok(text);
     }
     let mut folders = source.folders();
-    if let Some(existing) = load::find(source, &args.slug)?.topic {
+    if let Some(existing) = load::find(source, &args.slug, Lang::En)?.topic {
         let file = match &existing {
             Ok(topic) => topic.file.clone(),
             Err(problem) => problem.file.clone(),
@@ -241,8 +255,12 @@ fn new_topic(source: &ContentSource, args: &NewArgs) -> anyhow::Result<String> {
     } else {
         // A slug opens its own topic first, so a new one would take the name from another
         // topic, a clash that `check` refuses.
-        let headers = Catalog::read(source)?.headers()?;
-        if let Some(owner) = lookup::claimants(&headers.topics, &args.slug).first() {
+        // Every page's names: a slug that is a Spanish alias would take it as well.
+        let mut headers = Vec::new();
+        for lang in Lang::ALL {
+            headers.extend(Catalog::read(source, lang)?.headers()?.topics);
+        }
+        if let Some(owner) = lookup::claimants(&headers, &args.slug).first() {
             bail!(
                 "`{slug}` is already a name of the topic {}, from {}: a topic with this slug \
                  would take the name from it\n  choose another slug",
@@ -348,6 +366,22 @@ fn completions(shell: Shell) -> String {
     String::from_utf8_lossy(&script).into_owned()
 }
 
+/// Where topics are read from, and the language the reader reads.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    source: &'a ContentSource,
+    lang: Lang,
+}
+
+impl Reader<'_> {
+    /// The line that tells the reader `topic` is not in their language, if it is not.
+    fn fallback_note(&self, topic: &Topic) -> Option<String> {
+        (topic.lang != self.lang)
+            .then(|| labels::shown_in_english_note(self.lang))
+            .flatten()
+    }
+}
+
 /// Where output goes and how it may look there.
 struct Output<'a> {
     terminal: &'a Terminal,
@@ -367,12 +401,13 @@ impl Output<'_> {
 
 fn list(
     source: &ContentSource,
+    lang: Lang,
     output: &Output,
     format: &FormatArgs,
     sink: &mut Sink,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::read(source)?;
+    let catalog = Catalog::read(source, lang)?;
     let format = format.format();
     let mut listed = 0;
     let problems = match (format, output.style(format)) {
@@ -412,7 +447,7 @@ fn list(
 }
 
 fn show(
-    source: &ContentSource,
+    reader: &Reader,
     clinic: &Clinic,
     output: &Output,
     args: &ShowArgs,
@@ -424,7 +459,14 @@ fn show(
             "--front-matter goes with --format markdown".to_string(),
         ));
     }
-    let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
+    let chosen = chosen_topic(reader, args.topic.as_deref(), args.file.as_deref(), err)?;
+    // A file named by `--file` is shown as it is, whatever its language.
+    let fallback = reader
+        .fallback_note(&chosen.topic)
+        .filter(|_| args.file.is_none());
+    if let Some(line) = fallback {
+        let _ = writeln!(err, "{line}");
+    }
     for problem in &chosen.patches_left_out {
         warn(
             err,
@@ -468,7 +510,7 @@ fn show(
 /// Writes a handout of a topic that passes `check`, or of any with `--ignore-check`; the
 /// problems go to stderr either way.
 fn export(
-    source: &ContentSource,
+    reader: &Reader,
     profile_place: &Option<(PathBuf, ProfileFrom)>,
     args: &ExportArgs,
     terminal: &Terminal,
@@ -492,15 +534,15 @@ fn export(
         )?),
         _ => None,
     };
-    let everyone = Catalog::read(source)?.headers()?;
+    let everyone = Catalog::read(reader.source, reader.lang)?.headers()?;
     let profile = match profile_place {
         None => Ok(None),
         Some((path, from)) => profile::read(path, *from).map(Some),
     };
     if args.all {
-        return export_all(source, &everyone, &profile, args, browser.as_deref(), err);
+        return export_all(reader, &everyone, &profile, args, browser.as_deref(), err);
     }
-    let chosen = chosen_topic(source, args.topic.as_deref(), args.file.as_deref(), err)?;
+    let chosen = chosen_topic(reader, args.topic.as_deref(), args.file.as_deref(), err)?;
     let mut sections = Vec::with_capacity(args.section.len());
     for name in &args.section {
         // The sources close every handout; asked for alone, they come with no other section.
@@ -509,7 +551,14 @@ fn export(
             Part::Sources => SOURCES_NAME.to_string(),
         });
     }
-    let handout = checked_handout(&chosen, &everyone.topics, &profile, &sections, args, err)?;
+    let handout = checked_handout(
+        (&chosen, reader.lang),
+        &everyone.topics,
+        &profile,
+        &sections,
+        args,
+        err,
+    )?;
     // Known before the browser is started for nothing.
     if let Some(path) = args.output.as_deref() {
         let example = match args.format {
@@ -536,7 +585,7 @@ fn export(
 /// the clinic profile have been checked: with errors, only under `--ignore-check`. Their
 /// problems go to `err` either way.
 fn checked_handout(
-    chosen: &Chosen,
+    (chosen, lang): (&Chosen, Lang),
     everyone: &[Header],
     profile: &Result<Option<profile::Profile>, TopicError>,
     sections: &[String],
@@ -551,6 +600,7 @@ fn checked_handout(
     for problem in &chosen.patches_left_out {
         (report.findings).extend(check::error_findings(problem, Some(&problem.file)));
     }
+    (report.findings).extend(chosen.translation_findings()?);
     let (pictures, picture_problems) = topic_pictures(topic);
     (report.findings).extend(check::picture_findings(&picture_problems));
     if let Err(problem) = profile {
@@ -615,10 +665,11 @@ fn checked_handout(
                 },
                 large_print: args.large_print,
                 sections,
+                reader_lang: lang,
             },
         ),
         ExportFormat::Markdown => {
-            handout::markdown(topic, clinic.unwrap_or(&Clinic::default()), sections)
+            handout::markdown(topic, clinic.unwrap_or(&Clinic::default()), sections, lang)
         }
     })
 }
@@ -634,7 +685,7 @@ fn usable(profile: &Result<Option<profile::Profile>, TopicError>) -> Option<&pro
 /// once the others are written. No file is replaced without --force, and none is written
 /// until that is known.
 fn export_all(
-    source: &ContentSource,
+    reader: &Reader,
     gathered: &Gathered<Header>,
     profile: &Result<Option<profile::Profile>, TopicError>,
     args: &ExportArgs,
@@ -691,7 +742,7 @@ fn export_all(
         let slug = name
             .as_deref()
             .and_then(folder::name_role)
-            .map(|(slug, _)| slug);
+            .map(|(slug, _, _)| slug);
         slug.is_some_and(|slug| everyone.iter().any(|h| h.slug == slug))
     };
     let unread: Vec<&TopicError> = (gathered.problems.iter())
@@ -703,8 +754,9 @@ fn export_all(
         failed.push(problem.file.clone());
     }
     for (header, path) in everyone.iter().zip(&names) {
-        let handout = find_topic(source, &header.slug, err)
-            .and_then(|chosen| checked_handout(&chosen, everyone, profile, &[], args, err));
+        let handout = find_topic(reader, &header.slug, err).and_then(|chosen| {
+            checked_handout((&chosen, reader.lang), everyone, profile, &[], args, err)
+        });
         let handout = match handout {
             Ok(handout) => handout,
             Err(error) => {
@@ -724,7 +776,7 @@ fn export_all(
     let clinic = usable(profile).map(|p| &p.clinic);
     write_file(
         &dir.join(INDEX_FILE),
-        handout::index_html(&written, clinic).as_bytes(),
+        handout::index_html(&written, clinic, reader.lang).as_bytes(),
         true,
     )?;
     if !failed.is_empty() {
@@ -911,13 +963,14 @@ fn section_part(topic: &Topic, name: &str) -> anyhow::Result<Part> {
 
 fn search(
     source: &ContentSource,
+    lang: Lang,
     output: &Output,
     args: &SearchArgs,
     sink: &mut Sink,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let query = search::Query::new(&args.words, args.regex).map_err(|e| usage(e.to_string()))?;
-    let catalog = Catalog::read(source)?;
+    let catalog = Catalog::read(source, lang)?;
     let sections = (args.section.iter())
         .map(|name| search_section(&catalog, name))
         .collect::<anyhow::Result<Vec<_>>>()?;
@@ -1192,13 +1245,23 @@ fn check_source(
     settings: &check::Settings,
 ) -> anyhow::Result<Vec<check::TopicReport>> {
     let mut checker = check::Checker::default();
-    let problems = Catalog::read(source)?.each_topic_batch(
-        |topic| {
-            let (_, problems) = topic_pictures(&topic);
-            check::Checked::of(&topic, settings).with_pictures(&problems)
+    let problems = Catalog::read(source, Lang::En)?.each_pages_batch(
+        |pages| {
+            let checked = |page: &Topic, original: Option<&Topic>| {
+                let (_, problems) = topic_pictures(page);
+                check::Checked::of(page, original, settings).with_pictures(&problems)
+            };
+            let (original, translations) = pages.split_first().expect("a topic has its original");
+            let mut all = vec![checked(original, None)];
+            all.extend(
+                translations
+                    .iter()
+                    .map(|page| checked(page, Some(original))),
+            );
+            all
         },
         |checked| {
-            checker.add(checked);
+            checker.add(checked.into_iter().flatten().collect());
             Ok(())
         },
     )?;
@@ -1307,7 +1370,7 @@ fn keep_named(
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned());
-    let slug_of = |name: &str| parse::topic_file_name(name).map(|(slug, _)| slug.to_string());
+    let slug_of = |name: &str| parse::topic_file_name(name).map(|name| name.slug.to_string());
     let own_slug = name.as_deref().and_then(slug_of);
     let is_named = |file: &str| {
         let file = Path::new(file);
@@ -1328,11 +1391,16 @@ fn keep_named(
         }
     };
     let patches = |slug: &str| {
-        let patch = format!("{slug}{PATCH_SUFFIX}");
-        match is_dir {
-            true => spelled.join(&patch).is_file(),
-            false => name.as_deref() == Some(patch.as_str()),
-        }
+        Lang::ALL.into_iter().any(|lang| {
+            let patch = match lang {
+                Lang::En => format!("{slug}{PATCH_SUFFIX}"),
+                _ => format!("{slug}.{lang}{PATCH_SUFFIX}"),
+            };
+            match is_dir {
+                true => spelled.join(&patch).is_file(),
+                false => name.as_deref() == Some(patch.as_str()),
+            }
+        })
     };
     let mut found = false;
     for (at, report) in reports.iter().enumerate() {
@@ -1360,7 +1428,7 @@ fn same_folder(a: &Path, b: &Path) -> bool {
 /// messages show it, with its folder.
 fn shadowing(path: &Path, later: &[PathBuf]) -> Option<(String, PathBuf)> {
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let (slug, _) = parse::topic_file_name(&name)?;
+    let slug = parse::topic_file_name(&name)?.slug;
     (later.iter().rev()).find_map(|dir| {
         let folder = folder::Folder::open(dir).ok()?;
         let winner =
@@ -1396,11 +1464,44 @@ fn nothing_to_check(path: &Path, is_dir: bool) -> String {
 struct Chosen {
     topic: Topic,
     patches_left_out: Vec<TopicError>,
+    /// Where the topic's original is read from, should the topic be a translation: the
+    /// reader's folders, or the folder of a file named by `--file`.
+    originals: ContentSource,
+}
+
+impl Chosen {
+    /// What `check` finds in a translation against its original, as an English reader
+    /// would get it: nothing for an original. A translation whose original is missing or
+    /// cannot be read cannot be held to it, which is an error.
+    fn translation_findings(&self) -> anyhow::Result<Vec<check::Finding>> {
+        let topic = &self.topic;
+        if topic.lang == Lang::En {
+            return Ok(Vec::new());
+        }
+        let missing = |why: String| check::Finding {
+            level: check::Level::Error,
+            file: None,
+            line: None,
+            message: format!(
+                "its original {why}: a translation is checked against it, beside it as `{}.md`",
+                topic.slug
+            ),
+        };
+        Ok(
+            match load::find(&self.originals, &topic.slug, Lang::En)?.topic {
+                Some(Ok(original)) => check::translation_findings(topic, &original),
+                Some(Err(problem)) => {
+                    vec![missing(format!("cannot be read ({})", problem.summary()))]
+                }
+                None => vec![missing("is not there".to_string())],
+            },
+        )
+    }
 }
 
 /// The topic `--file` names, or else the one named by what the reader typed.
 fn chosen_topic(
-    source: &ContentSource,
+    reader: &Reader,
     name: Option<&str>,
     file: Option<&Path>,
     err: &mut dyn Write,
@@ -1409,8 +1510,9 @@ fn chosen_topic(
         (Some(file), _) => Ok(Chosen {
             topic: load::topic_file(file)?,
             patches_left_out: Vec::new(),
+            originals: ContentSource::Dir(file.parent().unwrap_or(Path::new("")).to_path_buf()),
         }),
-        (None, Some(name)) => find_topic(source, name, err),
+        (None, Some(name)) => find_topic(reader, name, err),
         (None, None) => Err(usage("name a topic, or give --file".to_string())),
     }
 }
@@ -1419,20 +1521,27 @@ fn chosen_topic(
 /// a title, an alias or another spelling makes footcare read every topic's front matter.
 /// Only the problems of the chosen topic's files are reported: a reader of one topic
 /// need not hear about the others.
-fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow::Result<Chosen> {
+fn find_topic(reader: &Reader, name: &str, err: &mut dyn Write) -> anyhow::Result<Chosen> {
+    let Reader { source, lang } = *reader;
     let slug = lookup::normalize(name);
     if is_valid_slug(&slug) {
-        let found = load::find(source, &slug)?;
+        let found = load::find(source, &slug, lang)?;
         if let Some(loaded) = found.topic {
             warn_skipped(err, &found.warnings);
             return Ok(Chosen {
                 topic: loaded?,
                 patches_left_out: found.patches_left_out,
+                originals: source.clone(),
             });
         }
     }
-    let catalog = Catalog::read(source)?;
-    let headers = catalog.headers()?;
+    let catalog = Catalog::read(source, lang)?;
+    let mut headers = catalog.headers()?;
+    // A name may be typed in English whatever the reader's language: the English names
+    // are looked in when the reader's own find nothing.
+    if lang != Lang::En && lookup::find(&headers.topics, name).is_none() {
+        headers = Catalog::read(source, Lang::En)?.headers()?;
+    }
     let unread = headers.problems.len();
     let Some(header) = lookup::find(&headers.topics, name) else {
         let mentions = mentions_of(&catalog, name)?;
@@ -1454,12 +1563,13 @@ fn find_topic(source: &ContentSource, name: &str, err: &mut dyn Write) -> anyhow
             ),
         );
     }
-    let found = load::find(source, &header.slug)?;
+    let found = load::find(source, &header.slug, lang)?;
     warn_skipped(err, &found.warnings);
     match found.topic {
         Some(loaded) => Ok(Chosen {
             topic: loaded?,
             patches_left_out: found.patches_left_out,
+            originals: source.clone(),
         }),
         None => bail!(not_found_message(
             &headers.topics,

@@ -6,10 +6,22 @@ use crate::topic::BUILT_IN_PREFIX;
 
 /// Each file of `content/`, by name. A test keeps this list the same as the folder.
 pub const FILES: &[(&str, &str)] = &[
+    (
+        "calf-strain.es.md",
+        include_str!("../content/calf-strain.es.md"),
+    ),
     ("calf-strain.md", include_str!("../content/calf-strain.md")),
+    (
+        "gastrocnemius-release.es.md",
+        include_str!("../content/gastrocnemius-release.es.md"),
+    ),
     (
         "gastrocnemius-release.md",
         include_str!("../content/gastrocnemius-release.md"),
+    ),
+    (
+        "plantar-fascia-release.es.md",
+        include_str!("../content/plantar-fascia-release.es.md"),
     ),
     (
         "plantar-fascia-release.md",
@@ -20,12 +32,24 @@ pub const FILES: &[(&str, &str)] = &[
 /// The built-in topics' pictures, by their paths from `content/`.
 pub const PICTURES: &[(&str, &[u8])] = &[
     (
+        "pictures/calf-muscles.es.svg",
+        include_bytes!("../content/pictures/calf-muscles.es.svg"),
+    ),
+    (
         "pictures/calf-muscles.svg",
         include_bytes!("../content/pictures/calf-muscles.svg"),
     ),
     (
+        "pictures/calf-strain.es.svg",
+        include_bytes!("../content/pictures/calf-strain.es.svg"),
+    ),
+    (
         "pictures/calf-strain.svg",
         include_bytes!("../content/pictures/calf-strain.svg"),
+    ),
+    (
+        "pictures/plantar-fascia.es.svg",
+        include_bytes!("../content/pictures/plantar-fascia.es.svg"),
     ),
     (
         "pictures/plantar-fascia.svg",
@@ -52,7 +76,7 @@ mod tests {
     use super::*;
     use crate::check::{check_topic, Level, Settings};
     use crate::date::Date;
-    use crate::parse::{parse_topic, topic_file_name};
+    use crate::parse::{parse_topic_in, topic_file_name};
 
     #[test]
     fn the_built_in_list_is_the_content_folder() {
@@ -84,8 +108,7 @@ mod tests {
             today: Date::today(),
         };
         for (name, text) in FILES {
-            let (slug, format) = topic_file_name(name).unwrap();
-            let topic = parse_topic(&shown(name), slug, format, text)
+            let topic = parse_topic_in(&shown(name), topic_file_name(name).unwrap(), text)
                 .unwrap_or_else(|problem| panic!("{problem}"));
             let report = check_topic(&topic, &settings);
             let errors: Vec<_> = (report.findings.iter())

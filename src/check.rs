@@ -13,15 +13,21 @@ use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::date::Date;
+use crate::folder::name_role;
 use crate::folder::PATCH_SUFFIX;
+use crate::lang::Lang;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
 use crate::markdown::{pictures, spans_text, Block, Blocks};
+use crate::parse::split_lang;
 use crate::picture::is_fetched;
 use crate::placeholders::{is_example_url, placeholders};
-use crate::readability::{self, Counts, Readability};
+use crate::readability::{
+    self, inflesz_band, Counts, Readability, SpanishReadability, FERNANDEZ_HUERTA_TARGET,
+    INFLESZ_TARGET,
+};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, shown_hidden};
-use crate::tiers::tiering_problem;
+use crate::tiers::{tiering_problem, TierKey};
 use crate::topic::{
     derive_key, Header, Kind, Place, Section, SectionKey, Topic, TopicError, BUILT_IN_ORIGIN,
 };
@@ -108,23 +114,73 @@ impl Finding {
     }
 }
 
-/// The readability figures, rounded to one decimal as they are printed.
+/// The readability figures of a topic's language, rounded to one decimal as they are
+/// printed: the English formulas for English, the Spanish ones for Spanish.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Figures {
-    pub fk_grade: f64,
-    pub smog: f64,
-    pub reading_ease: f64,
-    pub words_per_sentence: f64,
+#[serde(untagged)]
+pub enum Figures {
+    English {
+        fk_grade: f64,
+        smog: f64,
+        reading_ease: f64,
+        words_per_sentence: f64,
+    },
+    Spanish {
+        fernandez_huerta: f64,
+        inflesz: f64,
+        words_per_sentence: f64,
+    },
 }
 
-impl From<Readability> for Figures {
-    fn from(r: Readability) -> Figures {
-        let one_decimal = |x: f64| (x * 10.0).round() / 10.0;
-        Figures {
-            fk_grade: one_decimal(r.fk_grade),
-            smog: one_decimal(r.smog),
-            reading_ease: one_decimal(r.reading_ease),
-            words_per_sentence: one_decimal(r.words_per_sentence),
+fn one_decimal(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+impl Figures {
+    /// The figures of text in `lang` whose counts, made in that language, are `counts`.
+    fn of(lang: Lang, counts: Counts) -> Figures {
+        match lang {
+            Lang::En => {
+                let r = Readability::from_counts(counts);
+                Figures::English {
+                    fk_grade: one_decimal(r.fk_grade),
+                    smog: one_decimal(r.smog),
+                    reading_ease: one_decimal(r.reading_ease),
+                    words_per_sentence: one_decimal(r.words_per_sentence),
+                }
+            }
+            Lang::Es => {
+                let r = SpanishReadability::from_counts(counts);
+                Figures::Spanish {
+                    fernandez_huerta: one_decimal(r.fernandez_huerta),
+                    inflesz: one_decimal(r.inflesz),
+                    words_per_sentence: one_decimal(r.words_per_sentence),
+                }
+            }
+        }
+    }
+
+    /// The figures as `check` prints them.
+    fn text(&self) -> String {
+        match *self {
+            Figures::English {
+                fk_grade,
+                smog,
+                reading_ease,
+                words_per_sentence,
+            } => format!(
+                "grade {fk_grade:.1}, SMOG {smog:.1}, reading ease {reading_ease:.1}, \
+                 {words_per_sentence:.1} words a sentence"
+            ),
+            Figures::Spanish {
+                fernandez_huerta,
+                inflesz,
+                words_per_sentence,
+            } => format!(
+                "Fernández-Huerta {fernandez_huerta:.1}, INFLESZ {inflesz:.1} ({}), \
+                 {words_per_sentence:.1} words a sentence",
+                inflesz_band(inflesz)
+            ),
         }
     }
 }
@@ -138,6 +194,8 @@ pub struct SectionReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopicReport {
     pub slug: String,
+    /// The language of the page checked: a topic has a report for each of its pages.
+    pub lang: Lang,
     pub file: String,
     /// `None` when the file could not be read as a topic.
     pub readability: Option<Figures>,
@@ -147,9 +205,10 @@ pub struct TopicReport {
 
 impl TopicReport {
     /// A report with nothing in it yet.
-    fn new(slug: String, file: String) -> TopicReport {
+    fn new(slug: String, lang: Lang, file: String) -> TopicReport {
         TopicReport {
             slug,
+            lang,
             file,
             readability: None,
             sections: Vec::new(),
@@ -184,10 +243,17 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Checks one topic on its own; this is most of the work, and can run on any core.
-    pub fn of(topic: &Topic, settings: &Settings) -> Checked {
+    /// Checks one page of a topic on its own, and a translation against its `original`;
+    /// this is most of the work, and can run on any core.
+    pub fn of(topic: &Topic, original: Option<&Topic>, settings: &Settings) -> Checked {
+        let mut report = check_topic(topic, settings);
+        if let Some(original) = original {
+            report
+                .findings
+                .extend(translation_findings(topic, original));
+        }
         Checked {
-            report: check_topic(topic, settings),
+            report,
             names: TopicNames::of(topic),
         }
     }
@@ -330,18 +396,27 @@ impl Checker {
             // which is still checked without it.
             let patched = (problem.file.strip_suffix(PATCH_SUFFIX))
                 .and_then(|stem| Path::new(stem).file_name())
-                .and_then(|slug| {
-                    (self.reports.iter_mut()).find(|report| *report.slug == *slug.to_string_lossy())
+                .and_then(|stem| {
+                    let stem = stem.to_string_lossy();
+                    let (slug, lang) = split_lang(&stem);
+                    let page =
+                        |report: &&mut TopicReport| report.slug == slug && report.lang == lang;
+                    let topic = |report: &&mut TopicReport| report.slug == slug;
+                    let at = (self.reports.iter_mut().position(|r| page(&r)))
+                        .or_else(|| self.reports.iter_mut().position(|r| topic(&r)))?;
+                    self.reports.get_mut(at)
                 });
             if let Some(report) = patched {
                 (report.findings).extend(error_findings(&problem, Some(&problem.file)));
                 continue;
             }
+            let (slug, lang) = (Path::new(&problem.file).file_name())
+                .map(|name| name.to_string_lossy())
+                .and_then(|name| name_role(&name).map(|(slug, lang, _)| (slug.to_string(), lang)))
+                .unwrap_or_default();
             let report = TopicReport {
-                slug: Path::new(&problem.file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+                slug,
+                lang,
                 findings: error_findings(&problem, None),
                 file: problem.file,
                 readability: None,
@@ -426,17 +501,14 @@ pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: S
         errors += e;
         warnings += w;
         let figures = match &report.readability {
-            Some(f) => format!(
-                "grade {:.1}, SMOG {:.1}, reading ease {:.1}, {:.1} words a sentence: {}",
-                f.fk_grade,
-                f.smog,
-                f.reading_ease,
-                f.words_per_sentence,
-                counted(e, w)
-            ),
+            Some(figures) => format!("{}: {}", figures.text(), counted(e, w)),
             None => format!("not measured: {}", counted(e, w)),
         };
-        record(&report.slug, None, &figures);
+        let name = match report.lang {
+            Lang::En => report.slug.clone(),
+            lang => format!("{} ({lang})", report.slug),
+        };
+        record(&name, None, &figures);
     }
     for profile in profiles {
         for finding in &profile.findings {
@@ -456,7 +528,17 @@ pub fn report_text(reports: &[TopicReport], profiles: &[ProfileReport], style: S
     }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut checked = plural(reports.len(), "topic", "topics");
+    // A topic's pages in its languages are one topic, each with a report: the pages of a
+    // slug in one folder. Files of one slug in two folders are two topics.
+    let mut topics: Vec<(&str, Option<&Path>)> = (reports.iter())
+        .map(|r| (r.slug.as_str(), Path::new(&r.file).parent()))
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let mut checked = plural(topics.len(), "topic", "topics");
+    if reports.len() > topics.len() {
+        checked.push_str(&format!(" ({} pages)", reports.len()));
+    }
     if !profiles.is_empty() {
         checked.push_str(" and ");
         checked.push_str(&plural(profiles.len(), "clinic profile", "clinic profiles"));
@@ -602,7 +684,11 @@ fn name_clashes(names: &[TopicNames]) -> foldhash::HashMap<&str, Vec<usize>> {
             owners.entry(name).or_default().push(at);
         }
     }
-    owners.retain(|_, topics| topics.len() > 1);
+    // A topic's pages in its languages are one topic: names they share are no clash.
+    owners.retain(|_, topics| {
+        let slug = |at: &usize| names[*at].header.slug.as_str();
+        topics.iter().any(|at| slug(at) != slug(&topics[0]))
+    });
     owners
 }
 
@@ -659,7 +745,7 @@ fn prose(section: &Section) -> Vec<Prose<'_>> {
 }
 
 pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
-    let mut report = TopicReport::new(topic.slug.clone(), topic.file.clone());
+    let mut report = TopicReport::new(topic.slug.clone(), topic.lang, topic.file.clone());
     let parsed: Vec<&Blocks> = topic.sections.iter().map(|s| &s.blocks).collect();
     check_structure(topic, &parsed, &mut report);
     check_hidden_characters(topic, &mut report);
@@ -679,10 +765,11 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         );
     }
 
-    let mut total = Counts::of_text(&topic.summary);
+    let lang = topic.lang;
+    let mut total = Counts::of_text_in(lang, &topic.summary);
     let mut voice = Voice::default();
     voice.read(&readability::sentences(&topic.summary));
-    let mut addresses_reader = mentions_you(&topic.summary);
+    let mut addresses_reader = mentions_reader(lang, &topic.summary);
     for (section, blocks) in topic.sections.iter().zip(&parsed) {
         let pieces = prose(section);
         let split: Vec<Vec<&str>> = (pieces.iter())
@@ -693,15 +780,21 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
             check_template_sentences(section, &pieces, &split, &mut report);
         }
         for (piece, sentences) in pieces.iter().zip(&split) {
-            let piece_counts = Counts::of_sentences(&piece.text, sentences);
+            let piece_counts = Counts::of_sentences_in(lang, &piece.text, sentences);
             counts.add(piece_counts);
-            check_prose(piece, sentences, piece_counts, settings, &mut report);
-            addresses_reader = addresses_reader || mentions_you(&piece.text);
+            check_prose(
+                piece,
+                sentences,
+                (lang, piece_counts),
+                settings,
+                &mut report,
+            );
+            addresses_reader = addresses_reader || mentions_reader(lang, &piece.text);
             voice.read(sentences);
         }
         if matches!(section.key, SectionKey::Procedure | SectionKey::Recovery)
             && !pieces.is_empty()
-            && !has_action(&blocks.blocks, &pieces)
+            && !has_action(lang, &blocks.blocks, &pieces)
         {
             report.add_in(
                 Level::Warning,
@@ -716,12 +809,35 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         total.add(counts);
         report.sections.push(SectionReport {
             key: section.name.clone(),
-            readability: Readability::from_counts(counts).into(),
+            readability: Figures::of(lang, counts),
         });
     }
 
-    let figures = Readability::from_counts(total);
     let line = topic.field_line("title");
+    match lang {
+        Lang::En => check_english_reading(total, &voice, settings, line, &mut report),
+        Lang::Es => check_spanish_reading(total, line, &mut report),
+    }
+    if !addresses_reader {
+        let message = match lang {
+            Lang::En => "never speaks to the reader as \"you\"",
+            Lang::Es => "never speaks to the reader as \"usted\"",
+        };
+        report.add(Level::Warning, None, message.to_string());
+    }
+    report.readability = Some(Figures::of(lang, total));
+    report
+}
+
+/// The English page's grades and voice, against the settings' limits.
+fn check_english_reading(
+    total: Counts,
+    voice: &Voice,
+    settings: &Settings,
+    line: Option<usize>,
+    report: &mut TopicReport,
+) {
+    let figures = Readability::from_counts(total);
     if figures.fk_grade > settings.max_grade {
         report.add(
             Level::Error,
@@ -758,6 +874,7 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
         passive,
         example,
     } = voice;
+    let (sentences, passive) = (*sentences, *passive);
     if sentences > 0 && passive as f64 / sentences as f64 > MAX_PASSIVE_SHARE {
         report.add(
             Level::Warning,
@@ -767,19 +884,179 @@ pub fn check_topic(topic: &Topic, settings: &Settings) -> TopicReport {
                  what, as in \"your surgeon cuts\" rather than \"the tendon is cut\" (for \
                  example {})",
                 MAX_PASSIVE_SHARE * 100.0,
-                example.unwrap_or_default()
+                example.as_deref().unwrap_or_default()
             ),
         );
     }
-    if !addresses_reader {
+}
+
+/// The Spanish page's scores, against their targets: a page below either is an error,
+/// as a page above the grade limit is in English.
+fn check_spanish_reading(total: Counts, line: Option<usize>, report: &mut TopicReport) {
+    let figures = SpanishReadability::from_counts(total);
+    if figures.fernandez_huerta < FERNANDEZ_HUERTA_TARGET {
         report.add(
-            Level::Warning,
-            None,
-            "never speaks to the reader as \"you\"".to_string(),
+            Level::Error,
+            line,
+            format!(
+                "reads at {:.1} on the Fernández-Huerta scale, below the target of \
+                 {FERNANDEZ_HUERTA_TARGET:.0}: use shorter sentences and shorter words",
+                figures.fernandez_huerta
+            ),
         );
     }
-    report.readability = Some(figures.into());
-    report
+    if figures.inflesz < INFLESZ_TARGET {
+        report.add(
+            Level::Error,
+            line,
+            format!(
+                "reads at {:.1} on the INFLESZ scale ({}), below the target of \
+                 {INFLESZ_TARGET:.0} (bastante fácil): use shorter sentences and shorter words",
+                figures.inflesz,
+                inflesz_band(figures.inflesz)
+            ),
+        );
+    }
+}
+
+/// The patches that added to a page, each once, by file.
+fn patch_files(topic: &Topic) -> Vec<String> {
+    let mut files: Vec<String> = (topic.sections.iter())
+        .flat_map(|s| (s.file.iter()).chain(s.appended.iter().filter_map(|a| a.file.as_ref())))
+        .cloned()
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// What a translation must share with its original: the same sections, in the same
+/// order, and the same tiers of warning signs; one reviewed before its original was may
+/// not say what the original now says.
+pub fn translation_findings(page: &Topic, original: &Topic) -> Vec<Finding> {
+    let mut report = TopicReport::new(page.slug.clone(), page.lang, page.file.clone());
+    let language = page.lang.english_name();
+    // The pages' own sections: a clinic's patch adds to one page only, and is held to its
+    // counterpart below, on the patch, which the clinic can edit.
+    let names = |topic: &Topic| -> Vec<String> {
+        (topic.sections.iter())
+            .filter(|s| s.file.is_none())
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    let (own, theirs) = (names(page), names(original));
+    for name in theirs.iter().filter(|name| !own.contains(name)) {
+        report.add(
+            Level::Error,
+            None,
+            format!(
+                "missing section `{name}`, which the original {} has: a translation holds \
+                 every section of its original",
+                original.file
+            ),
+        );
+    }
+    for name in own.iter().filter(|name| !theirs.contains(name)) {
+        let line = page.section_named(name).and_then(|s| s.line);
+        report.add(
+            Level::Error,
+            line,
+            format!(
+                "section `{name}` is not in the original {}: a translation says what its \
+                 original says, no more; give the heading the key of the original's section, \
+                 as in `## Heading {{#key}}`",
+                original.file
+            ),
+        );
+    }
+    let shared: Vec<&String> = own.iter().filter(|name| theirs.contains(name)).collect();
+    let in_original: Vec<&String> = theirs.iter().filter(|name| own.contains(name)).collect();
+    if shared != in_original {
+        report.add(
+            Level::Error,
+            None,
+            format!(
+                "the sections are in another order than in the original {}: put them in its \
+                 order, {}",
+                original.file,
+                original.section_keys()
+            ),
+        );
+    }
+    if page.kind != original.kind {
+        report.add(
+            Level::Error,
+            page.field_line("kind"),
+            format!(
+                "`kind` is not the original's, which is `{:?}`",
+                original.kind
+            )
+            .to_lowercase(),
+        );
+    }
+    let tier_keys = |topic: &Topic| -> Vec<TierKey> {
+        (topic.section(SectionKey::WarningSigns).map(Section::tiers))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|tier| tier.key)
+            .collect()
+    };
+    if tier_keys(page) != tier_keys(original) && !tier_keys(original).is_empty() {
+        let line = page.section(SectionKey::WarningSigns).and_then(|s| s.line);
+        let keys: Vec<&str> = tier_keys(original)
+            .into_iter()
+            .map(TierKey::as_str)
+            .collect();
+        report.add(
+            Level::Error,
+            line,
+            format!(
+                "the warning signs' tiers are not the original's: give them as it does, {}",
+                keys.join(", ")
+            ),
+        );
+    }
+    let (own_patches, their_patches) = (patch_files(page), patch_files(original));
+    let counterpart = |patch: &str, lang: Lang| -> String {
+        let stem = patch.strip_suffix(PATCH_SUFFIX).unwrap_or(patch);
+        let (stem, _) = split_lang(stem);
+        match lang {
+            Lang::En => format!("{stem}{PATCH_SUFFIX}"),
+            lang => format!("{stem}.{lang}{PATCH_SUFFIX}"),
+        }
+    };
+    let missing = (their_patches.iter().map(|p| (p, page.lang, &own_patches))).chain(
+        own_patches
+            .iter()
+            .map(|p| (p, original.lang, &their_patches)),
+    );
+    for (patch, lang, other_side) in missing {
+        let wanted = counterpart(patch, lang);
+        if !other_side.contains(&wanted) {
+            report.add_in(
+                Level::Warning,
+                (Some(patch), None),
+                format!(
+                    "adds to one page only: the {} page is shown without it; add {wanted} \
+                     with the same in {}",
+                    lang.english_name(),
+                    lang.english_name()
+                ),
+            );
+        }
+    }
+    if page.reviewed < original.reviewed {
+        report.add(
+            Level::Warning,
+            page.field_line("reviewed"),
+            format!(
+                "possibly stale: this {language} page was reviewed on {}, before its original \
+                 {} was, on {}; check it against the original, then update `reviewed`",
+                page.reviewed, original.file, original.reviewed
+            ),
+        );
+    }
+    report.findings
 }
 
 /// `parsed` holds each of the topic's sections as blocks, in the same order.
@@ -875,7 +1152,7 @@ fn check_structure(topic: &Topic, parsed: &[&Blocks], report: &mut TopicReport) 
 /// How a section is written in the topic's own kind of file.
 fn how_to_add(topic: &Topic, key: SectionKey) -> String {
     if topic.file.ends_with(".md") {
-        let title = key.default_title(topic.kind);
+        let title = key.default_title(topic.kind, topic.lang);
         match derive_key(title) == key.as_str() {
             true => format!("as `## {title}`"),
             false => format!("as `## {title} {{#{key}}}`"),
@@ -1105,7 +1382,7 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
         );
     }
     for start in &section.tier_starts {
-        if start.authored != start.key.title() {
+        if start.authored != start.title {
             let place = section.place(section.blocks.starts[start.block]);
             report.add_in(
                 Level::Note,
@@ -1116,7 +1393,7 @@ fn check_tiers(topic: &Topic, report: &mut TopicReport) {
                     start.key.as_str(),
                     start.authored,
                     start.key.as_str(),
-                    start.key.title()
+                    start.title
                 ),
             );
         }
@@ -1300,7 +1577,7 @@ fn check_review_date(topic: &Topic, settings: &Settings, report: &mut TopicRepor
 fn check_prose(
     piece: &Prose,
     sentences: &[&str],
-    counts: Counts,
+    (lang, counts): (Lang, Counts),
     settings: &Settings,
     report: &mut TopicReport,
 ) {
@@ -1328,7 +1605,12 @@ fn check_prose(
         );
     }
     let grade = Readability::from_counts(counts).fk_grade;
-    if piece.is_paragraph && counts.words >= GRADED_PARAGRAPH_WORDS && grade > settings.max_grade {
+    // English grades mean nothing of Spanish text, whose page is scored as a whole.
+    if lang == Lang::En
+        && piece.is_paragraph
+        && counts.words >= GRADED_PARAGRAPH_WORDS
+        && grade > settings.max_grade
+    {
         report.add_in(
             Level::Warning,
             piece.place,
@@ -1394,6 +1676,20 @@ fn lowercase_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + Clone + '
         })
 }
 
+/// Whether a text speaks to the reader: as "you" in English, as "usted" (or "su", "le") in
+/// Spanish.
+fn mentions_reader(lang: Lang, text: &str) -> bool {
+    match lang {
+        Lang::En => mentions_you(text),
+        Lang::Es => lowercase_words(text).any(|w| {
+            matches!(
+                &*w,
+                "usted" | "ustedes" | "su" | "sus" | "le" | "les" | "suyo" | "suya"
+            )
+        }),
+    }
+}
+
 fn mentions_you(text: &str) -> bool {
     // Every form starts with "you", which most text never holds.
     let may_mention = (text.as_bytes().windows(3)).any(|three| three.eq_ignore_ascii_case(b"you"));
@@ -1414,15 +1710,28 @@ const ACTION_VERBS: &[&str] = &[
     "try", "use", "wait", "walk", "wear", "write",
 ];
 
+/// Verbs a step for the reader commonly starts with in Spanish, in the "usted"
+/// imperative, and "no", which starts a step not to take.
+const SPANISH_ACTION_VERBS: &[&str] = &[
+    "apoye", "busque", "camine", "consulte", "cuente", "deje", "descanse", "diga", "empiece",
+    "espere", "estire", "evite", "haga", "hable", "levante", "limite", "llame", "lleve",
+    "mantenga", "mueva", "no", "pida", "piense", "planee", "ponga", "pregunte", "revise", "siga",
+    "tome", "traiga", "use", "vaya", "vuelva",
+];
+
 /// Whether a section tells the reader what to do: a numbered step, or a sentence or item
 /// that starts with an action verb.
-fn has_action(blocks: &[Block], pieces: &[Prose]) -> bool {
+fn has_action(lang: Lang, blocks: &[Block], pieces: &[Prose]) -> bool {
+    let verbs = match lang {
+        Lang::En => ACTION_VERBS,
+        Lang::Es => SPANISH_ACTION_VERBS,
+    };
     has_numbered_item(blocks)
         || pieces.iter().any(|piece| {
             readability::sentences(&piece.text).iter().any(|sentence| {
                 lowercase_words(sentence)
                     .next()
-                    .is_some_and(|first| ACTION_VERBS.contains(&&*first))
+                    .is_some_and(|first| verbs.contains(&&*first))
             })
         })
 }
@@ -1567,7 +1876,7 @@ mod tests {
     fn actions_are_numbered_steps_or_sentences_that_start_with_a_verb() {
         let acts = |markdown: &str| {
             let section = section(markdown, None);
-            has_action(&section.blocks.blocks, &prose(&section))
+            has_action(Lang::En, &section.blocks.blocks, &prose(&section))
         };
         assert!(acts("1. Rest.\n2. Ice."));
         assert!(acts("Most people heal. Wear the boot for 2 weeks."));
@@ -1588,7 +1897,7 @@ mod tests {
         // A patch's part is placed in the patch.
         let mut patch = self::section("Four.\n\nFive.", Some(3));
         patch.file = Some("t.patch.md".to_string());
-        section.append(&patch);
+        section.append(&patch, Lang::En);
         let places: Vec<_> = prose(&section).iter().map(|p| p.place).collect();
         assert_eq!(
             places[3..],
@@ -1604,6 +1913,7 @@ mod tests {
             markdown.into(),
             (None, body_line),
             blocks,
+            Lang::En,
         )
     }
 
@@ -1630,7 +1940,7 @@ mod tests {
             parse_topic("t.yaml", "t", FileFormat::Yaml, &text).unwrap()
         };
         let messages = |reviewed: &str| {
-            let mut report = TopicReport::new(String::new(), String::new());
+            let mut report = TopicReport::new(String::new(), Lang::En, String::new());
             check_review_date(&topic(reviewed), &settings(), &mut report);
             report.findings
         };
@@ -1649,7 +1959,7 @@ mod tests {
                     publisher: \"\"\n    authors: \"\"\n    doi: \"\"\n    url: \"\"\n    \
                     date: 2026\nreviewed-by: \"\"\n";
         let topic = parse_topic("t.yaml", "t", FileFormat::Yaml, text).unwrap();
-        let mut report = TopicReport::new(String::new(), String::new());
+        let mut report = TopicReport::new(String::new(), Lang::En, String::new());
         check_unfinished_fields(&topic, &mut report);
         let found: Vec<(Option<usize>, &str)> = (report.findings.iter())
             .map(|f| (f.line, f.message.as_str()))

@@ -14,6 +14,7 @@ use crate::complete::{
     path_candidates, searched_section_candidates, section_candidates, topic_candidates,
 };
 
+use crate::lang::Lang;
 use crate::terminal::ColorChoice;
 use crate::topic::Kind;
 
@@ -25,6 +26,7 @@ Examples:
   footcare show calf-strain --section risks --plain | grep -i tear
   footcare search nerve                              every mention, grep-style
   footcare --content-dir ./our-topics list           a clinic's own folder
+  footcare --lang es show calf-strain                a topic in Spanish
 
 Exit status: 0 success, 1 not found or no match or bad content, 2 usage error.";
 
@@ -71,6 +73,18 @@ pub struct GlobalArgs {
     /// folder that has one, else ~/.config/footcare/clinic.yaml]
     #[arg(long, value_name = "FILE", global = true, add = ArgValueCompleter::new(path_candidates))]
     pub clinic: Option<PathBuf>,
+
+    /// Show topics in LANG where they have a page in it, and in English, with a note, where
+    /// they do not [default: $FOOTCARE_LANG, else the locale: LANGUAGE, LC_ALL,
+    /// LC_MESSAGES, LANG]
+    #[arg(
+        long,
+        value_name = "LANG",
+        value_enum,
+        ignore_case = true,
+        global = true
+    )]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -252,6 +266,16 @@ pub struct NewArgs {
 }
 
 // By hand, not derived: the topic model does not depend on the command line.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Lang] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.code()).help(self.name()))
+    }
+}
+
 impl ValueEnum for Kind {
     fn value_variants<'a>() -> &'a [Kind] {
         &[Kind::Procedure, Kind::Condition]

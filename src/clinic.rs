@@ -4,6 +4,8 @@
 use serde::Serialize;
 use serde_yaml::Value;
 
+use crate::labels::labels;
+use crate::lang::Lang;
 use crate::parse::yaml_error;
 use crate::picture::is_picture_name;
 use crate::sanitize::{is_hidden, sanitize};
@@ -212,13 +214,51 @@ fn logo_problem(logo: &str) -> Option<String> {
 }
 
 /// Who to call, for the words beside a number: the clinic's name, or "your care team".
-fn who(clinic: &Clinic) -> &str {
-    clinic.name.as_deref().unwrap_or("your care team")
+fn who(clinic: &Clinic, lang: Lang) -> &str {
+    clinic
+        .name
+        .as_deref()
+        .unwrap_or(labels(lang).your_care_team)
 }
 
-/// The line under each tier's heading that says whom to call, with the number the profile
-/// gives, and without one where it gives none: footcare never makes a number up.
-pub fn tier_call(clinic: &Clinic, tier: TierKey) -> String {
+/// The line under each tier's heading that says whom to call, in `lang`, with the number
+/// the profile gives, and without one where it gives none: footcare never makes a number
+/// up.
+pub fn tier_call(clinic: &Clinic, tier: TierKey, lang: Lang) -> String {
+    match lang {
+        Lang::En => english_call(clinic, tier),
+        Lang::Es => spanish_call(clinic, tier),
+    }
+}
+
+fn spanish_call(clinic: &Clinic, tier: TierKey) -> String {
+    let who = who(clinic, Lang::Es);
+    match tier {
+        TierKey::Emergency => match &clinic.emergency_number {
+            Some(number) => format!("Llame al {number}."),
+            None => "Llame al número de emergencias de su zona, como el 911 en los Estados \
+                     Unidos."
+                .to_string(),
+        },
+        TierKey::Urgent => match (&clinic.after_hours_phone, &clinic.phone) {
+            (Some(number), _) => format!("Llame a {who} al {number}, de día o de noche."),
+            (None, Some(number)) => format!(
+                "Llame a {who} al {number}. Si el consultorio está cerrado, use el número \
+                 para fuera de horario que le dio su equipo de atención."
+            ),
+            (None, None) => "Llame a su equipo de atención. Si el consultorio está cerrado, use \
+                             el número para fuera de horario que le dieron."
+                .to_string(),
+        },
+        TierKey::Routine => match &clinic.phone {
+            Some(number) => format!("Llame a {who} al {number}."),
+            None => "Llame al consultorio de su equipo de atención.".to_string(),
+        },
+    }
+}
+
+fn english_call(clinic: &Clinic, tier: TierKey) -> String {
+    let who = |clinic| who(clinic, Lang::En);
     match tier {
         TierKey::Emergency => match &clinic.emergency_number {
             Some(number) => format!("Call {number}."),
@@ -320,18 +360,21 @@ mod tests {
     #[test]
     fn tiers_name_the_profile_numbers_and_invent_none_without_it() {
         let clinic = parse_clinic("clinic.yaml", FULL).unwrap();
-        assert_eq!(tier_call(&clinic, TierKey::Emergency), "Call 112.");
         assert_eq!(
-            tier_call(&clinic, TierKey::Urgent),
+            tier_call(&clinic, TierKey::Emergency, Lang::En),
+            "Call 112."
+        );
+        assert_eq!(
+            tier_call(&clinic, TierKey::Urgent, Lang::En),
             "Call Lakeside Foot Clinic at 555 0199, day or night."
         );
         assert_eq!(
-            tier_call(&clinic, TierKey::Routine),
+            tier_call(&clinic, TierKey::Routine, Lang::En),
             "Call Lakeside Foot Clinic at 555 0100."
         );
         let none = Clinic::default();
         for tier in TierKey::ALL {
-            let line = tier_call(&none, tier);
+            let line = tier_call(&none, tier, Lang::En);
             let digits: String = line.chars().filter(char::is_ascii_digit).collect();
             assert!(digits.is_empty() || digits == "911", "{line}");
             assert_eq!(tier_number(&none, tier), None);
@@ -340,6 +383,7 @@ mod tests {
             phone: Some("555 0100".into()),
             ..Clinic::default()
         };
-        assert!(tier_call(&office_only, TierKey::Urgent).contains("When the office is closed"));
+        assert!(tier_call(&office_only, TierKey::Urgent, Lang::En)
+            .contains("When the office is closed"));
     }
 }

@@ -8,7 +8,8 @@ use std::ffi::{OsStr, OsString};
 use clap_complete::engine::{PathCompleter, ValueCompleter};
 use clap_complete::CompletionCandidate;
 
-use crate::hints::content_dir_in;
+use crate::hints::{content_dir_in, option_in};
+use crate::lang::{reader_lang, Lang};
 use crate::load::headers_or_none;
 use crate::lookup::{is_safe_in_every_shell, normalize};
 use crate::topic::{Header, SectionKey, SEARCHED_FIELDS, SOURCES_NAME};
@@ -23,7 +24,20 @@ pub fn topic_candidates(typed: &OsStr) -> Vec<CompletionCandidate> {
         .skip(1)
         .collect();
     let source = crate::source::ContentSource::from_environment(content_dir_in(&words));
-    names_to_offer(&headers_or_none(&source), &typed.to_string_lossy())
+    names_to_offer(
+        &headers_or_none(&source, typed_lang(&words)),
+        &typed.to_string_lossy(),
+    )
+}
+
+/// The language of the command line being completed: its `--lang`, else the
+/// environment's. An unknown one is the command's to report: the names offered are then
+/// English.
+pub fn typed_lang(words: &[OsString]) -> Lang {
+    let flag = (option_in(words, "--lang").as_deref())
+        .and_then(OsStr::to_str)
+        .and_then(Lang::from_code);
+    reader_lang(flag, |name| std::env::var(name).ok()).unwrap_or(Lang::En)
 }
 
 /// The slugs that start with `typed`, each with its title where the shell shows one; or,
@@ -88,6 +102,8 @@ mod tests {
     fn topic(slug: &str, aliases: &[&str]) -> Header {
         Header {
             slug: slug.to_string(),
+            lang: crate::lang::Lang::En,
+            languages: vec![crate::lang::Lang::En],
             file: format!("{slug}.md"),
             title: slug.to_string(),
             summary: String::new(),

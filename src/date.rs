@@ -6,6 +6,9 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::labels::labels;
+use crate::lang::Lang;
+
 /// A full calendar date, `YYYY-MM-DD`, as used for `reviewed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -161,6 +164,41 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+impl Date {
+    /// The date as a reader of `lang` expects it: `2026-11-24` in English, as the files
+    /// write it; "24 de noviembre de 2026" in Spanish.
+    pub fn written(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Es => format!(
+                "{} de {} de {}",
+                self.day,
+                labels(lang).month(self.month),
+                self.year
+            ),
+        }
+    }
+}
+
+impl SourceDate {
+    /// [`Date::written`] for a date that may stop at its month or year.
+    pub fn written(self, lang: Lang) -> String {
+        match (lang, self.month, self.day) {
+            (Lang::En, ..) => self.to_string(),
+            (Lang::Es, Some(month), Some(day)) => Date {
+                year: self.year,
+                month,
+                day,
+            }
+            .written(lang),
+            (Lang::Es, Some(month), None) => {
+                format!("{} de {}", labels(lang).month(month), self.year)
+            }
+            (Lang::Es, None, _) => self.year.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -186,6 +224,21 @@ mod tests {
 
     fn date(text: &str) -> Result<Date, String> {
         Date::try_from(text.to_string())
+    }
+
+    #[test]
+    fn spanish_dates_are_written_out() {
+        let day = date("2026-11-24").unwrap();
+        assert_eq!(day.written(Lang::Es), "24 de noviembre de 2026");
+        assert_eq!(day.written(Lang::En), "2026-11-24");
+        let first = date("2027-01-01").unwrap();
+        assert_eq!(first.written(Lang::Es), "1 de enero de 2027");
+        let month = SourceDate::try_from("2024-02".to_string()).unwrap();
+        assert_eq!(month.written(Lang::Es), "febrero de 2024");
+        let year = SourceDate::try_from("2021".to_string()).unwrap();
+        assert_eq!(year.written(Lang::Es), "2021");
+        let full = SourceDate::try_from("2021-01-19".to_string()).unwrap();
+        assert_eq!(full.written(Lang::Es), "19 de enero de 2021");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::clinic::PROFILE_FILE;
-use crate::parse::{topic_file_name, FileFormat, EXTENSIONS};
+use crate::lang::Lang;
+use crate::parse::{split_lang, topic_file_name, FileFormat, EXTENSIONS};
 use crate::picture::{Picture, MAX_PICTURE_BYTES};
 use crate::sanitize::{sanitize_name, without_os_error_code};
 use crate::topic::TopicError;
@@ -35,6 +36,8 @@ pub struct FolderFile {
     /// The slug its name gives. A name that is not UTF-8 gives no usable slug, which the
     /// parser reports.
     pub slug: String,
+    /// The language its name gives: English unless it ends like `.es.md`.
+    pub lang: Lang,
     pub role: Role,
     pub path: PathBuf,
     /// Why the file is not read, when it is not: a link out of the folder, or a second
@@ -101,10 +104,19 @@ impl Folder {
         Ok(refuse_second_files(files))
     }
 
-    /// The files for `slug` that [`Folder::files`] would list, without listing the folder.
+    /// The files for `slug`, in every language, that [`Folder::files`] would list, without
+    /// listing the folder.
     pub fn files_for(&self, slug: &str) -> Vec<FolderFile> {
-        let names = (EXTENSIONS.iter().map(|(ext, _)| format!("{slug}.{ext}")))
-            .chain([format!("{slug}{PATCH_SUFFIX}")]);
+        let stems = Lang::ALL.map(|lang| match lang {
+            Lang::En => slug.to_string(),
+            _ => format!("{slug}.{lang}"),
+        });
+        let names = stems.iter().flat_map(|stem| {
+            (EXTENSIONS
+                .iter()
+                .map(move |(ext, _)| format!("{stem}.{ext}")))
+            .chain([format!("{stem}{PATCH_SUFFIX}")])
+        });
         let files = names
             .filter(|name| is_candidate(name))
             .filter_map(|name| {
@@ -127,7 +139,7 @@ impl Folder {
         if !is_file {
             return None;
         }
-        let (slug, role) = name_role(&lossy)?;
+        let (slug, lang, role) = name_role(&lossy)?;
         let slug = slug.to_string();
         let refused = (is_link && links_outside(&self.root, &path)).then(|| {
             TopicError::new(
@@ -138,6 +150,7 @@ impl Folder {
         });
         Some(FolderFile {
             slug,
+            lang,
             role,
             path,
             refused,
@@ -145,11 +158,14 @@ impl Folder {
     }
 }
 
-/// The slug a file name gives, and whether it names a topic or a patch.
-pub fn name_role(name: &str) -> Option<(&str, Role)> {
+/// The slug and language a file name gives, and whether it names a topic or a patch.
+pub fn name_role(name: &str) -> Option<(&str, Lang, Role)> {
     match name.strip_suffix(PATCH_SUFFIX) {
-        Some(slug) => Some((slug, Role::Patch)),
-        None => topic_file_name(name).map(|(slug, format)| (slug, Role::Topic(format))),
+        Some(stem) => {
+            let (slug, lang) = split_lang(stem);
+            Some((slug, lang, Role::Patch))
+        }
+        None => topic_file_name(name).map(|name| (name.slug, name.lang, Role::Topic(name.format))),
     }
 }
 
@@ -166,15 +182,17 @@ pub fn is_candidate(name: &str) -> bool {
         && (name.ends_with(PATCH_SUFFIX) || topic_file_name(name).is_some())
 }
 
-/// Refuses each topic file whose slug an earlier topic file of the folder already has.
+/// Refuses each topic file whose slug and language an earlier topic file of the folder
+/// already has.
 fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
-    // Each slug's first usable topic file, by its place in `files`.
-    let mut first_of_slug: HashMap<String, usize> = HashMap::new();
+    // Each slug's first usable topic file in each language, by its place in `files`.
+    let mut first_of_slug: HashMap<(String, Lang), usize> = HashMap::new();
     for at in 0..files.len() {
         if files[at].role == Role::Patch || files[at].refused.is_some() {
             continue;
         }
-        match first_of_slug.get(&files[at].slug) {
+        let page = (files[at].slug.clone(), files[at].lang);
+        match first_of_slug.get(&page) {
             Some(&first) => {
                 let message = format!(
                     "{} defines the same topic; keep one of the two files",
@@ -183,7 +201,7 @@ fn refuse_second_files(mut files: Vec<FolderFile>) -> Vec<FolderFile> {
                 files[at].refused = Some(TopicError::new(files[at].shown(), None, message));
             }
             None => {
-                first_of_slug.insert(files[at].slug.clone(), at);
+                first_of_slug.insert(page, at);
             }
         }
     }

@@ -6,6 +6,8 @@ use serde::Serialize;
 use crate::check::{ProfileReport, TopicReport};
 use crate::clinic::{tier_call, tier_number, Clinic};
 use crate::date::Date;
+use crate::labels::labels;
+use crate::lang::Lang;
 use crate::markdown::{pictures, plain_in_markdown, top_level_items};
 use crate::render::{render_plain, review_lines, section_blocks, source_line};
 use crate::search::Match;
@@ -15,6 +17,10 @@ use crate::topic::{derive_key, Header, Kind, Part, Section, Source, Topic};
 #[derive(Serialize)]
 struct TopicJson<'a> {
     slug: &'a str,
+    /// The language of the page shown, which may be English where the reader asked for
+    /// another.
+    lang: Lang,
+    languages: &'a [Lang],
     #[serde(flatten)]
     fields: FrontMatter<'a>,
     sections: Vec<SectionJson<'a>>,
@@ -65,6 +71,9 @@ pub struct ListEntry<'a> {
     tags: &'a [String],
     /// "built-in", or the folder the topic's file is in.
     origin: String,
+    /// The language of the title and summary given, and every language the topic has.
+    lang: Lang,
+    languages: &'a [Lang],
 }
 
 pub fn list_entry(header: &Header) -> ListEntry<'_> {
@@ -76,6 +85,8 @@ pub fn list_entry(header: &Header) -> ListEntry<'_> {
         aliases: &header.aliases,
         tags: &header.tags,
         origin: header.origin(),
+        lang: header.lang,
+        languages: &header.languages,
     }
 }
 
@@ -154,13 +165,13 @@ pub fn topic_json(topic: &Topic, parts: &[Part], clinic: &Clinic) -> String {
                 key: &section.name,
                 title: &section.title,
                 markdown: &section.markdown,
-                text: render_plain(&section_blocks(section, clinic))
+                text: render_plain(&section_blocks(section, clinic, topic.lang))
                     .trim_end()
                     .to_string(),
                 items,
                 tiers: (section.tiers().into_iter())
                     .map(|tier| TierJson {
-                        call: tier_call(clinic, tier.key),
+                        call: tier_call(clinic, tier.key, topic.lang),
                         number: tier_number(clinic, tier.key).map(str::to_string),
                         tier,
                     })
@@ -170,6 +181,8 @@ pub fn topic_json(topic: &Topic, parts: &[Part], clinic: &Clinic) -> String {
         .collect();
     to_json(&TopicJson {
         slug: &topic.slug,
+        lang: topic.lang,
+        languages: &topic.languages,
         fields: FrontMatter::of(topic),
         sections,
         pictures,
@@ -248,9 +261,10 @@ pub fn topic_markdown(topic: &Topic, parts: &[Part], front_matter: bool) -> Stri
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                out.push_str("## Sources\n\n");
+                out.push_str(&format!("## {}\n\n", labels(topic.lang).sources));
                 for source in &topic.sources {
-                    out.push_str(&format!("- {}\n", plain_in_markdown(&source_line(source))));
+                    let line = source_line(source, topic.lang);
+                    out.push_str(&format!("- {}\n", plain_in_markdown(&line)));
                 }
                 for line in review_lines(topic) {
                     out.push_str(&format!("\n{}\n", plain_in_markdown(&line)));

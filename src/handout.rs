@@ -4,6 +4,8 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::clinic::{tier_call, Clinic};
+use crate::labels::{labels, shown_in_english};
+use crate::lang::Lang;
 use crate::markdown::{plain_in_markdown, Block, Span};
 use crate::picture::Picture;
 use crate::render::{review_lines, source_line, tier_of};
@@ -30,6 +32,9 @@ pub struct Page<'a> {
     /// The sections asked for, by name; none means all. The warning signs and the
     /// disclaimer are on every handout.
     pub sections: &'a [String],
+    /// The language the reader asked for: a topic without a page in it is printed in
+    /// English, with a line in the reader's language that says so.
+    pub reader_lang: Lang,
 }
 
 /// Print styles: body text at 12 pt (16 pt in large print), left-aligned, headings and list
@@ -50,6 +55,8 @@ body { margin: 0 auto; max-width: 46em; text-align: left; }
 .clinic .details { overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin: 0 0 0.15em; line-height: 1.15; overflow-wrap: anywhere; }
 .summary { font-size: 1em; margin: 0 0 0.35em; }
+.language-note { font-style: italic; border-left: 3pt solid #555; padding-left: 0.5em;
+  margin: 0 0 0.4em; }
 .notes { border: 1pt solid #555; border-radius: 4pt; padding: 0.3em 0.7em 0.45em;
   margin: 0 0 0.4em; break-inside: avoid; page-break-inside: avoid; }
 .notes h2 { font-size: 1em; border: none; margin: 0 0 0.1em; padding: 0; }
@@ -95,7 +102,11 @@ footer h2 { font-size: 1.05em; border-bottom: none; margin-top: 0.45em; }
 pub fn html(topic: &Topic, page: &Page) -> String {
     let clinic = page.clinic.cloned().unwrap_or_default();
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let words = labels(topic.lang);
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        topic.lang
+    ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(&topic.title)));
     let (size, margins) = match page.paper {
@@ -107,13 +118,23 @@ pub fn html(topic: &Topic, page: &Page) -> String {
         "<style>\n@page {{ size: {size}; margin: {margins}; }}\nhtml {{ font-size: {points}pt; }}\n\
          {STYLE}</style>\n</head>\n<body>\n<header>\n"
     ));
-    out.push_str(&clinic_html(&clinic, page.logo));
+    out.push_str(&clinic_html(&clinic, page.logo, topic.lang));
+    if let Some(note) = (topic.lang != page.reader_lang)
+        .then(|| shown_in_english(page.reader_lang))
+        .flatten()
+    {
+        out.push_str(&format!(
+            "<p class=\"language-note\" lang=\"{}\">{}</p>\n",
+            page.reader_lang,
+            escape(note)
+        ));
+    }
     out.push_str(&format!(
         "<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
         escape(&topic.title),
         escape(&topic.summary)
     ));
-    out.push_str(NOTES_BOX);
+    out.push_str(&notes_box(topic.lang));
     out.push_str("</header>\n<main>\n");
     for section in (topic.sections.iter())
         .filter(|s| s.key != SectionKey::Disclaimer && on_handout(s, page.sections))
@@ -122,14 +143,17 @@ pub fn html(topic: &Topic, page: &Page) -> String {
             "<section class=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
             section.name,
             escape(&section.title),
-            section_html(section, &clinic, page.pictures)
+            section_html(section, (&clinic, topic.lang), page.pictures)
         ));
     }
     out.push_str("</main>\n<footer>\n");
     if !topic.sources.is_empty() {
-        out.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+        out.push_str(&format!(
+            "<h2>{}</h2>\n<ol class=\"sources\">\n",
+            words.sources
+        ));
         for source in &topic.sources {
-            out.push_str(&format!("<li>{}</li>\n", source_html(source)));
+            out.push_str(&format!("<li>{}</li>\n", source_html(source, topic.lang)));
         }
         out.push_str("</ol>\n");
     }
@@ -140,7 +164,7 @@ pub fn html(topic: &Topic, page: &Page) -> String {
         out.push_str(&format!(
             "<section class=\"disclaimer\">\n<h2>{}</h2>\n{}</section>\n",
             escape(&disclaimer.title),
-            section_html(disclaimer, &clinic, page.pictures)
+            section_html(disclaimer, (&clinic, topic.lang), page.pictures)
         ));
     }
     out.push_str("</footer>\n</body>\n</html>\n");
@@ -157,20 +181,26 @@ fn on_handout(section: &Section, sections: &[String]) -> bool {
 
 /// The page that `export --all` writes beside the handouts: each topic's title, linked to
 /// its handout's file, and its summary.
-pub fn index_html(handouts: &[(&Header, String)], clinic: Option<&Clinic>) -> String {
+pub fn index_html(handouts: &[(&Header, String)], clinic: Option<&Clinic>, lang: Lang) -> String {
+    let words = labels(lang);
     let heading = match clinic.and_then(|c| c.name.as_deref()) {
-        Some(name) => format!("Patient handouts from {}", escape(name)),
-        None => "Patient handouts".to_string(),
+        Some(name) => format!("{} {}", words.handouts_from, escape(name)),
+        None => words.handouts.to_string(),
     };
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{heading}</title>\n<style>\n{INDEX_STYLE}</style>\n</head>\n<body>\n\
          <h1>{heading}</h1>\n<ul>\n"
     );
     for (header, file) in handouts {
+        // A title in English on a page in another language says so, for screen readers.
+        let own_lang = match header.lang == lang {
+            true => String::new(),
+            false => format!(" lang=\"{}\"", header.lang),
+        };
         out.push_str(&format!(
-            "<li><a href=\"{}\">{}</a><br>{}</li>\n",
+            "<li{own_lang}><a href=\"{}\">{}</a><br>{}</li>\n",
             escape(&link_path(file)),
             escape(&header.title),
             escape(&header.summary)
@@ -202,20 +232,31 @@ fn link_path(file: &str) -> String {
     out
 }
 
-/// Lines for the care team to fill in by hand.
-const NOTES_BOX: &str = "<section class=\"notes\">\n<h2>Notes from your care team</h2>\n\
-<div class=\"fields\">\n<div class=\"field\">Patient's name:</div>\n\
-<div class=\"field\">Surgeon:</div>\n<div class=\"field\">Date:</div>\n\
-<div class=\"field\">Next visit:</div>\n</div>\n</section>\n";
+/// Lines for the care team to fill in by hand, labelled in `lang`.
+fn notes_box(lang: Lang) -> String {
+    let words = labels(lang);
+    let fields: String = (words.notes_fields.iter())
+        .map(|field| format!("<div class=\"field\">{}</div>\n", escape(field)))
+        .collect();
+    format!(
+        "<section class=\"notes\">\n<h2>{}</h2>\n<div class=\"fields\">\n{fields}</div>\n\
+         </section>\n",
+        words.notes_heading
+    )
+}
 
 /// The clinic's name, logo and numbers across the top, when the profile gives any.
-fn clinic_html(clinic: &Clinic, logo: Option<&Picture>) -> String {
+fn clinic_html(clinic: &Clinic, logo: Option<&Picture>, lang: Lang) -> String {
+    let words = labels(lang);
     let details: Vec<String> = [
-        clinic.phone.as_ref().map(|p| format!("Phone: {p}")),
+        clinic
+            .phone
+            .as_ref()
+            .map(|p| format!("{}: {p}", words.phone)),
         clinic
             .after_hours_phone
             .as_ref()
-            .map(|p| format!("After hours: {p}")),
+            .map(|p| format!("{}: {p}", words.after_hours)),
         clinic.address.clone(),
         clinic.website.clone(),
     ]
@@ -231,7 +272,10 @@ fn clinic_html(clinic: &Clinic, logo: Option<&Picture>) -> String {
         let alt = clinic
             .name
             .as_deref()
-            .map_or("Logo".to_string(), |n| format!("{n} logo"));
+            .map_or(words.logo.to_string(), |n| match lang {
+                Lang::En => format!("{n} logo"),
+                Lang::Es => format!("Logotipo de {n}"),
+            });
         out.push_str(&format!(
             "<img src=\"{}\" alt=\"{}\">\n",
             logo.data_url(),
@@ -253,9 +297,9 @@ fn clinic_html(clinic: &Clinic, logo: Option<&Picture>) -> String {
 }
 
 /// A source with its web address printed in full, and as a link.
-fn source_html(source: &Source) -> String {
+fn source_html(source: &Source, lang: Lang) -> String {
     let Some(url) = source.url.as_deref().filter(|url| is_web_address(url)) else {
-        return escape(&source_line(source));
+        return escape(&source_line(source, lang));
     };
     let without_url = Source {
         url: None,
@@ -264,7 +308,7 @@ fn source_html(source: &Source) -> String {
     let url = escape(url);
     format!(
         "{} <a href=\"{url}\">{url}</a>",
-        escape(&source_line(&without_url))
+        escape(&source_line(&without_url, lang))
     )
 }
 
@@ -276,7 +320,7 @@ fn is_web_address(url: &str) -> bool {
 /// A section's blocks, with the line that says whom to call under each tier's heading.
 fn section_html(
     section: &Section,
-    clinic: &Clinic,
+    (clinic, lang): (&Clinic, Lang),
     pictures: Option<&HashMap<String, Picture>>,
 ) -> String {
     let mut out = String::new();
@@ -288,7 +332,7 @@ fn section_html(
             run.clear();
             out.push_str(&format!(
                 "<p class=\"call\">{}</p>\n",
-                escape(&tier_call(clinic, tier))
+                escape(&tier_call(clinic, tier, lang))
             ));
         }
     }
@@ -298,22 +342,33 @@ fn section_html(
 
 /// The handout as Markdown: title, summary, the sections, then sources, review date and
 /// disclaimer.
-pub fn markdown(topic: &Topic, clinic: &Clinic, sections: &[String]) -> String {
+pub fn markdown(topic: &Topic, clinic: &Clinic, sections: &[String], reader_lang: Lang) -> String {
     let plain = |text: &str| plain_in_markdown(text).into_owned();
-    let mut out = format!("# {}\n\n{}\n", plain(&topic.title), plain(&topic.summary));
+    let mut out = String::new();
+    if let Some(note) = (topic.lang != reader_lang)
+        .then(|| shown_in_english(reader_lang))
+        .flatten()
+    {
+        out.push_str(&format!("*{}*\n\n", plain(note)));
+    }
+    out.push_str(&format!(
+        "# {}\n\n{}\n",
+        plain(&topic.title),
+        plain(&topic.summary)
+    ));
     for section in (topic.sections.iter())
         .filter(|s| s.key != SectionKey::Disclaimer && on_handout(s, sections))
     {
         let title = plain(&section.title);
         out.push_str(&format!(
             "\n## {title}\n\n{}\n",
-            with_calls(section, clinic)
+            with_calls(section, (clinic, topic.lang))
         ));
     }
     if !topic.sources.is_empty() {
-        out.push_str("\n## Sources\n\n");
+        out.push_str(&format!("\n## {}\n\n", labels(topic.lang).sources));
         for source in &topic.sources {
-            out.push_str(&format!("- {}\n", plain(&source_line(source))));
+            out.push_str(&format!("- {}\n", plain(&source_line(source, topic.lang))));
         }
     }
     for line in review_lines(topic) {
@@ -327,14 +382,14 @@ pub fn markdown(topic: &Topic, clinic: &Clinic, sections: &[String]) -> String {
 }
 
 /// A section's Markdown with the line that says whom to call under each tier's heading.
-fn with_calls(section: &Section, clinic: &Clinic) -> String {
+fn with_calls(section: &Section, (clinic, topic_lang): (&Clinic, Lang)) -> String {
     let mut out = section.markdown.clone();
     let blocks = &section.blocks;
     // From the end, so that each insertion leaves the offsets before it valid.
     for (block, &start) in blocks.blocks.iter().zip(&blocks.starts).rev() {
         if let Some(tier) = tier_of(section, block) {
             let end = out[start..].find('\n').map_or(out.len(), |at| start + at);
-            let call = plain_in_markdown(&tier_call(clinic, tier)).into_owned();
+            let call = plain_in_markdown(&tier_call(clinic, tier, topic_lang)).into_owned();
             out.insert_str(end, &format!("\n\n**{call}**"));
         }
     }
@@ -536,6 +591,7 @@ mod tests {
             &topic("## Disclaimer\nNot advice.\n\n## Overview\nText.\n"),
             &Clinic::default(),
             &[],
+            Lang::En,
         );
         assert!(text.starts_with("# <script>alert(1)</script>\n\nFish & chips.\n\n## Overview\n"));
         assert!(text.ends_with(
@@ -622,11 +678,11 @@ mod tests {
     fn only_web_addresses_become_links_and_are_printed_in_full() {
         let mut source = topic("").sources[0].clone();
         source.url = Some("https://example.org/a?b=1&c=2".into());
-        assert!(source_html(&source).ends_with(
+        assert!(source_html(&source, Lang::En).ends_with(
             "<a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>"
         ));
         source.url = Some("javascript:alert(1)".into());
-        assert!(!source_html(&source).contains("<a "));
+        assert!(!source_html(&source, Lang::En).contains("<a "));
     }
 
     #[test]
@@ -642,7 +698,7 @@ mod tests {
         assert!(page.contains("<section class=\"overview\">"));
         assert!(page.contains("<section class=\"warning-signs\">"));
         assert!(!page.contains("<section class=\"risks\">"));
-        let markdown = markdown(&topic(TIERED), &lakeside(), &sections);
+        let markdown = markdown(&topic(TIERED), &lakeside(), &sections, Lang::En);
         assert!(markdown.contains(
             "### Call the emergency number now {#emergency}\n\n**Call 112.**\n\n- Chest pain"
         ));
@@ -651,7 +707,11 @@ mod tests {
     #[test]
     fn the_index_links_each_handout_by_a_safe_relative_path() {
         let header = topic("").header();
-        let index = index_html(&[(&header, "a b\".html".to_string())], Some(&lakeside()));
+        let index = index_html(
+            &[(&header, "a b\".html".to_string())],
+            Some(&lakeside()),
+            Lang::En,
+        );
         assert!(index.contains("<h1>Patient handouts from Lake &amp; Co</h1>"));
         assert!(index.contains("<a href=\"a%20b%22.html\">&lt;script&gt;"));
         assert!(index.contains("Fish &amp; chips."));

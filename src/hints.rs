@@ -112,6 +112,8 @@ mod tests {
     fn header(slug: &str, alias: &str) -> Header {
         Header {
             slug: slug.to_string(),
+            lang: crate::lang::Lang::En,
+            languages: vec![crate::lang::Lang::En],
             file: format!("{slug}.md"),
             title: slug.replace('-', " "),
             summary: String::new(),

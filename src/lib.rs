@@ -18,6 +18,8 @@ pub mod folder;
 pub mod formats;
 pub mod handout;
 pub mod hints;
+pub mod labels;
+pub mod lang;
 pub mod load;
 pub mod lookup;
 pub mod manual;

@@ -12,11 +12,14 @@ use rayon::prelude::*;
 
 use crate::builtin;
 use crate::folder::{io_reason, listed, shown, Folder, FolderFile, Role, PATCH_SUFFIX};
-use crate::parse::{parse_header, parse_patch, parse_topic, topic_file_name, FileFormat};
+use crate::lang::Lang;
+use crate::parse::{
+    parse_header_in, parse_patch, parse_topic_in, topic_file_name, FileFormat, TopicName,
+};
 use crate::patch::add_sections;
 use crate::sanitize::sanitize_name;
 use crate::source::ContentSource;
-use crate::topic::{Header, Loaded, Section, Topic, TopicError};
+use crate::topic::{is_valid_slug, Header, Loaded, Section, Topic, TopicError};
 
 /// How many topics are read at once: enough to keep every core busy, few enough that a
 /// folder of any size is never held in memory whole.
@@ -61,9 +64,10 @@ enum Text {
     File(FolderFile),
 }
 
-/// A file that can give a slug's topic.
+/// A file that can give a slug's topic, in one language.
 struct Candidate {
     text: Text,
+    lang: Lang,
     format: FileFormat,
     place: Place,
 }
@@ -77,6 +81,10 @@ impl Candidate {
         }
     }
 
+    fn layer(&self) -> usize {
+        self.place.1
+    }
+
     fn text(&self) -> Result<Cow<'static, str>, TopicError> {
         match &self.text {
             Text::BuiltIn(_, text) => Ok(Cow::Borrowed(text)),
@@ -84,12 +92,27 @@ impl Candidate {
         }
     }
 
+    fn name<'a>(&self, slug: &'a str) -> TopicName<'a> {
+        TopicName {
+            slug,
+            lang: self.lang,
+            format: self.format,
+        }
+    }
+
     fn header(&self, slug: &str) -> Result<Header, TopicError> {
-        parse_header(&self.file(), slug, self.format, &self.text()?)
+        parse_header_in(&self.file(), self.name(slug), &self.text()?)
     }
 
     fn topic(&self, slug: &str) -> Loaded {
-        parse_topic(&self.file(), slug, self.format, &self.text()?)
+        parse_topic_in(&self.file(), self.name(slug), &self.text()?)
+    }
+
+    fn refusal(&self) -> Option<&TopicError> {
+        match &self.text {
+            Text::File(file) => file.refused.as_ref(),
+            Text::BuiltIn(..) => None,
+        }
     }
 }
 
@@ -109,29 +132,98 @@ impl Patch {
     }
 
     fn sections(&self) -> Result<Vec<Section>, TopicError> {
-        parse_patch(&self.file.shown(), &self.file.read()?)
+        parse_patch(&self.file.shown(), self.file.lang, &self.file.read()?)
     }
 }
 
-/// Every file that can give one slug's topic.
+/// Every file that can give one slug's topic, in each of its languages.
 struct Plan {
     slug: String,
-    /// The topic files, from the last layer to the first: the first that reads wins.
+    /// The topic files, from the last layer to the first: the first original that reads
+    /// wins, with the translations of its layer.
     candidates: Vec<Candidate>,
     /// Its patches, layer by layer.
     patches: Vec<Patch>,
 }
 
+/// The page of a topic that is read: the original, or its translation into the reader's
+/// language where its layer has one.
+fn page_in<'a>(
+    candidates: &'a [Candidate],
+    original: &'a Candidate,
+    lang: Lang,
+) -> Option<&'a Candidate> {
+    (candidates.iter())
+        .find(|c| lang != Lang::En && c.lang == lang && c.layer() == original.layer())
+}
+
+/// The languages of the topic whose original is `original`: English, and each
+/// translation beside it.
+fn languages_of(candidates: &[Candidate], original: &Candidate) -> Vec<Lang> {
+    (Lang::ALL.into_iter())
+        .filter(|&lang| lang == Lang::En || page_in(candidates, original, lang).is_some())
+        .collect()
+}
+
+/// Each translation in a layer that has no original for it to translate: none is read.
+fn stray_translations<'a>(
+    candidates: &'a [Candidate],
+    slug: &'a str,
+) -> impl Iterator<Item = (Place, TopicError)> + 'a {
+    (candidates.iter())
+        .filter(|c| c.lang != Lang::En)
+        .filter(|c| {
+            !(candidates.iter()).any(|other| other.lang == Lang::En && other.layer() == c.layer())
+        })
+        .map(move |c| {
+            let slug = sanitize_name(slug);
+            // A name such as `x.es.es.md` is no translation of anything.
+            let message = match is_valid_slug(&slug) {
+                true => format!(
+                    "a translation of `{slug}`, but this folder has no `{slug}.md` for it to \
+                     translate: put the English topic beside it, since a topic's languages \
+                     come from one folder"
+                ),
+                false => format!(
+                    "`{slug}` is not a usable topic name: name a translation like \
+                     `calf-strain.es.md`, with lowercase letters, digits and dashes before the \
+                     language"
+                ),
+            };
+            (c.place, TopicError::new(c.file(), None, message))
+        })
+}
+
 impl Plan {
-    /// The header of the first candidate that reads, with the problems met on the way.
-    /// The patches are read too, so that a broken one is reported by every command.
-    fn header(&self) -> (Option<Header>, Problems) {
-        let mut problems = Problems::default();
-        let header = self.first(&mut problems, |c| c.header(&self.slug));
+    /// The header of the first original that reads, in `lang` where it has a page in it,
+    /// with the problems met on the way. The patches are read too, so that a broken one
+    /// is reported by every command.
+    fn header(&self, lang: Lang) -> (Option<Header>, Problems) {
+        let mut problems = self.stray_translations();
+        let chosen = self.first(&mut problems, |c| c.header(&self.slug));
+        let header = chosen.map(|(original, header)| {
+            let languages = languages_of(&self.candidates, original);
+            let page = page_in(&self.candidates, original, lang);
+            let header = match page.map(|page| (page, page.header(&self.slug))) {
+                Some((_, Ok(translated))) => translated,
+                Some((page, Err(problem))) => {
+                    problems.note(page.place, problem);
+                    header
+                }
+                None => header,
+            };
+            Header {
+                languages,
+                ..header
+            }
+        });
         for patch in &self.patches {
-            let checked = match header {
-                Some(_) => patch.sections().map(drop),
-                None => Err(self.stray(patch)),
+            let checked = match &header {
+                Some(header) if header.languages.contains(&patch.file.lang) => {
+                    patch.sections().map(drop)
+                }
+                Some(_) => Err(self.stray(patch, true)),
+                None => Err(self.stray(patch, false)),
             };
             if let Err(problem) = checked {
                 problems.note(patch.place, problem);
@@ -140,59 +232,145 @@ impl Plan {
         (header, problems)
     }
 
-    /// The topic of the first candidate that reads, with its patches applied, and the
-    /// problems met on the way.
-    fn topic(&self) -> (Option<Topic>, Problems) {
-        let mut problems = Problems::default();
-        let mut topic = self.first(&mut problems, |c| c.topic(&self.slug));
-        if let Some(topic) = topic.as_mut() {
-            topic.replaces = self.replaced(&topic.file);
+    /// The topic of the first original that reads, in `lang` where it has a page in it,
+    /// with the patches of that page's language applied, and the problems met on the way.
+    fn topic(&self, lang: Lang) -> (Option<Topic>, Problems) {
+        let mut problems = self.stray_translations();
+        let Some((original, topic)) = self.first(&mut problems, |c| c.topic(&self.slug)) else {
+            for patch in &self.patches {
+                problems.note(patch.place, self.stray(patch, false));
+            }
+            return (None, problems);
+        };
+        let page = page_in(&self.candidates, original, lang);
+        let topic = match page.map(|page| (page, page.topic(&self.slug))) {
+            Some((page, Ok(translated))) => self.finished(page, translated, &mut problems),
+            Some((page, Err(problem))) => {
+                problems.note(page.place, problem);
+                self.finished(original, topic, &mut problems)
+            }
+            None => self.finished(original, topic, &mut problems),
+        };
+        (Some(topic), problems)
+    }
+
+    /// Every page of the topic, its original first, each with its patches: for `check`.
+    fn pages(&self) -> (Option<Vec<Topic>>, Problems) {
+        let mut problems = self.stray_translations();
+        let Some((original, topic)) = self.first(&mut problems, |c| c.topic(&self.slug)) else {
+            for patch in &self.patches {
+                problems.note(patch.place, self.stray(patch, false));
+            }
+            return (None, problems);
+        };
+        let mut pages = vec![self.finished(original, topic, &mut problems)];
+        for lang in Lang::ALL {
+            if let Some(page) = page_in(&self.candidates, original, lang) {
+                match page.topic(&self.slug) {
+                    Ok(translated) => pages.push(self.finished(page, translated, &mut problems)),
+                    Err(problem) => problems.note(page.place, problem),
+                }
+            }
         }
+        (Some(pages), problems)
+    }
+
+    /// `topic`, read from `page`, with its languages, what it replaces and its patches:
+    /// those in its language are applied, and those in a language it has no page in are
+    /// reported.
+    fn finished(&self, page: &Candidate, mut topic: Topic, problems: &mut Problems) -> Topic {
+        let original = (self.candidates.iter())
+            .find(|c| c.lang == Lang::En && c.layer() == page.layer())
+            .unwrap_or(page);
+        topic.languages = languages_of(&self.candidates, original);
+        topic.replaces = self.replaced(page);
         for patch in &self.patches {
-            let applied = match topic.as_mut() {
-                Some(topic) => patch.apply(topic),
-                None => Err(self.stray(patch)),
+            let applied = if patch.file.lang == topic.lang {
+                patch.apply(&mut topic)
+            } else if topic.languages.contains(&patch.file.lang) {
+                Ok(())
+            } else {
+                Err(self.stray(patch, true))
             };
             if let Err(problem) = applied {
                 problems.note(patch.place, problem);
             }
         }
-        (topic, problems)
+        topic
     }
 
-    /// The file that the topic read from `file` takes the place of: the one in the layer
+    /// The file that `page` takes the place of: the page in its language in a layer
     /// below it, if any.
-    fn replaced(&self, file: &str) -> Option<String> {
-        let at = self.candidates.iter().position(|c| c.file() == file)?;
-        self.candidates.get(at + 1).map(Candidate::file)
+    fn replaced(&self, page: &Candidate) -> Option<String> {
+        (self.candidates.iter())
+            .find(|c| c.lang == page.lang && c.layer() < page.layer())
+            .map(Candidate::file)
     }
 
+    fn stray_translations(&self) -> Problems {
+        let mut problems = Problems::default();
+        for (place, problem) in stray_translations(&self.candidates, &self.slug) {
+            problems.note(place, problem);
+        }
+        problems
+    }
+
+    /// The first original that reads, and what `read` made of it.
     fn first<T>(
         &self,
         problems: &mut Problems,
         read: impl Fn(&Candidate) -> Result<T, TopicError>,
-    ) -> Option<T> {
-        for candidate in &self.candidates {
+    ) -> Option<(&Candidate, T)> {
+        for candidate in self.candidates.iter().filter(|c| c.lang == Lang::En) {
             match read(candidate) {
-                Ok(found) => return Some(found),
+                Ok(found) => return Some((candidate, found)),
                 Err(problem) => problems.note(candidate.place, problem),
             }
         }
         None
     }
 
-    /// What is said of a patch whose topic gave nothing: a refused patch says why it was
-    /// refused, any other that its topic is missing.
-    fn stray(&self, patch: &Patch) -> TopicError {
-        patch.file.refused.clone().unwrap_or_else(|| {
-            // The slug comes from the patch's file name, which may hold anything.
-            let message = format!(
-                "a patch for `{}`, but there is no such topic",
-                sanitize_name(&self.slug)
-            );
-            TopicError::new(patch.file.shown(), None, message)
-        })
+    /// What is said of a patch that has no page to add to: a refused patch says why it
+    /// was refused, any other that its topic is missing, or, where `topic_exists`, its
+    /// topic's page in the patch's language.
+    fn stray(&self, patch: &Patch, topic_exists: bool) -> TopicError {
+        stray_patch(&self.slug, patch, topic_exists)
     }
+}
+
+/// What is said of a patch in one language when the page shown is in another, and its folder
+/// has no patch in that language: the page is shown without what it adds.
+fn untranslated_patch(slug: &str, patch: &Patch, shown: Lang) -> TopicError {
+    let slug = sanitize_name(slug);
+    let wanted = match shown {
+        Lang::En => format!("{slug}{PATCH_SUFFIX}"),
+        lang => format!("{slug}.{lang}{PATCH_SUFFIX}"),
+    };
+    let message = format!(
+        "adds to the {} page only: the {} page is shown without it; add `{wanted}` beside it, \
+         with the same in {}",
+        patch.file.lang.english_name(),
+        shown.english_name(),
+        shown.english_name()
+    );
+    TopicError::new(patch.file.shown(), None, message)
+}
+
+fn stray_patch(slug: &str, patch: &Patch, topic_exists: bool) -> TopicError {
+    patch.file.refused.clone().unwrap_or_else(|| {
+        // The slug comes from the patch's file name, which may hold anything.
+        let slug = sanitize_name(slug);
+        let message = match patch.file.lang {
+            _ if !topic_exists => format!("a patch for `{slug}`, but there is no such topic"),
+            Lang::En => format!("a patch for `{slug}`, but there is no such topic"),
+            lang => format!(
+                "a patch for the {} page of `{slug}`, but the topic has no page in that \
+                 language: add `{slug}.{lang}.md` beside its original, or remove the patch",
+                lang.english_name()
+            ),
+        };
+        TopicError::new(patch.file.shown(), None, message)
+    })
 }
 
 /// Every slug a source has, in slug order, with the files that can give its topic, and
@@ -200,13 +378,15 @@ impl Plan {
 pub struct Catalog {
     plans: Vec<Plan>,
     problems: Problems,
+    /// The reader's language: each topic is read in it where it has a page in it.
+    lang: Lang,
 }
 
 impl Catalog {
     /// Lists the source's folders. Only `--content-dir` must exist and be readable: a clinic
     /// folder that is missing is skipped, and one that cannot be read is skipped with a
     /// warning.
-    pub fn read(source: &ContentSource) -> anyhow::Result<Catalog> {
+    pub fn read(source: &ContentSource, lang: Lang) -> anyhow::Result<Catalog> {
         let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
         let mut problems = Problems::default();
         let mut layer = 0;
@@ -238,6 +418,7 @@ impl Catalog {
                         match &file.refused {
                             Some(refusal) => problems.note(place, refusal.clone()),
                             None => plan(&mut plans, &file.slug).candidates.push(Candidate {
+                                lang: file.lang,
                                 text: Text::File(file),
                                 format,
                                 place,
@@ -252,7 +433,11 @@ impl Catalog {
             // The last layer's file wins.
             plan.candidates.reverse();
         }
-        Ok(Catalog { plans, problems })
+        Ok(Catalog {
+            plans,
+            problems,
+            lang,
+        })
     }
 
     /// Reads the header of every topic, in slug order, a batch at a time. The problems
@@ -261,7 +446,7 @@ impl Catalog {
         &self,
         each: impl FnMut(Vec<Header>) -> anyhow::Result<()>,
     ) -> anyhow::Result<Vec<TopicError>> {
-        self.each_batch(Plan::header, each)
+        self.each_batch(|plan| plan.header(self.lang), each)
     }
 
     /// Reads every topic whole, in slug order, a batch at a time. `per_topic` runs on
@@ -274,8 +459,24 @@ impl Catalog {
     ) -> anyhow::Result<Vec<TopicError>> {
         self.each_batch(
             |plan| {
-                let (topic, problems) = plan.topic();
+                let (topic, problems) = plan.topic(self.lang);
                 (topic.map(&per_topic), problems)
+            },
+            each,
+        )
+    }
+
+    /// Reads every page of every topic, in slug order, a batch at a time: `per_topic` gets
+    /// each topic's pages, its original first, as soon as they are read.
+    pub fn each_pages_batch<U: Send>(
+        &self,
+        per_topic: impl Fn(Vec<Topic>) -> U + Sync,
+        each: impl FnMut(Vec<U>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Vec<TopicError>> {
+        self.each_batch(
+            |plan| {
+                let (pages, problems) = plan.pages();
+                (pages.map(&per_topic), problems)
             },
             each,
         )
@@ -337,87 +538,111 @@ pub struct Found {
 
 /// The header of every topic that can be read from `source`, or none when its folders
 /// cannot be read at all: for a tip or a completion, which must never fail.
-pub fn headers_or_none(source: &ContentSource) -> Vec<Header> {
-    (Catalog::read(source).and_then(|catalog| catalog.headers()))
+pub fn headers_or_none(source: &ContentSource, lang: Lang) -> Vec<Header> {
+    (Catalog::read(source, lang).and_then(|catalog| catalog.headers()))
         .map(|gathered| gathered.topics)
         .unwrap_or_default()
 }
 
-/// Reads the topic `slug`, as [`Catalog`] would find it, but from its own files alone.
-/// Its file in the last layer that has one is the topic: if that file cannot be used, or
-/// the layer has two, that is the answer, rather than an older topic of the same name. A
+/// Reads the topic `slug`, as [`Catalog`] would find it, but from its own files alone, in
+/// `lang` where it has a page in it. Its original in the last layer that has one is the
+/// topic: if that file cannot be used, or the layer has two, that is the answer, rather
+/// than an older topic of the same name; the layer's translations are its other pages. A
 /// patch that cannot be used is left out, and named in [`Found::patches_left_out`]; a
 /// patch that leads out of its folder is skipped with a warning.
-pub fn find(source: &ContentSource, slug: &str) -> anyhow::Result<Found> {
+pub fn find(source: &ContentSource, slug: &str, lang: Lang) -> anyhow::Result<Found> {
     let mut warnings = Problems::default();
-    let mut chosen: Option<Vec<Candidate>> = None;
-    // The first file of the layer below the chosen one, which the topic replaces.
-    let mut replaced: Option<String> = None;
+    let mut candidates: Vec<Candidate> = (built_in_candidates(source))
+        .filter(|(built_in_slug, _)| *built_in_slug == slug)
+        .map(|(_, candidate)| candidate)
+        .collect();
     let mut patches: Vec<Patch> = Vec::new();
     for (layer, dir) in source.folders().iter().enumerate() {
         let layer = layer + 1;
         let Some(folder) = open_folder(source, dir, layer, &mut warnings)? else {
             continue;
         };
-        let mut candidates = Vec::new();
         for (at, file) in folder.files_for(slug).into_iter().enumerate() {
             let place = (file.role == Role::Patch, layer, at);
             match file.role {
                 Role::Patch => patches.push(Patch { file, place }),
                 Role::Topic(format) => candidates.push(Candidate {
+                    lang: file.lang,
                     text: Text::File(file),
                     format,
                     place,
                 }),
             }
         }
-        if !candidates.is_empty() {
-            replaced = chosen
-                .as_ref()
-                .and_then(|below| below.first())
-                .map(Candidate::file);
-            chosen = Some(candidates);
-        }
     }
-    let built_in: Vec<Candidate> = (built_in_candidates(source))
-        .filter(|(built_in_slug, _)| *built_in_slug == slug)
-        .map(|(_, candidate)| candidate)
-        .collect();
-    let candidates = match chosen {
-        Some(candidates) => {
-            replaced = replaced.or_else(|| built_in.first().map(Candidate::file));
-            candidates
+    // The last layer first, as in a plan. A translation that cannot be used (a second one,
+    // or a link out of its folder) is left out with a warning, as a folder's listing leaves
+    // it out for every other command; an original that cannot be used is the answer.
+    candidates.reverse();
+    candidates.retain(|c| match (c.lang, c.refusal()) {
+        (Lang::En, _) | (_, None) => true,
+        (_, Some(refusal)) => {
+            warnings.note(c.place, refusal.clone());
+            false
         }
-        None => built_in,
+    });
+    for (place, problem) in stray_translations(&candidates, slug) {
+        warnings.note(place, problem);
+    }
+    let Some(original) = candidates.iter().find(|c| c.lang == Lang::En) else {
+        return Ok(Found {
+            topic: None,
+            warnings: warnings.into_sorted(),
+            patches_left_out: Vec::new(),
+        });
     };
     // Two files for one topic, or one that leads out of its folder: which page is meant
     // is not clear, so none is shown.
-    let refusal = candidates
-        .iter()
-        .find_map(|candidate| match &candidate.text {
-            Text::File(file) => file.refused.clone(),
-            Text::BuiltIn(..) => None,
-        });
-    let mut topic = match (refusal, candidates.first()) {
-        (Some(refusal), _) => Some(Err(refusal)),
-        (None, Some(candidate)) => Some(candidate.topic(slug)),
-        (None, None) => None,
-    };
-    // A patch that cannot be used is left out, and said so: the topic beneath it is still
-    // whole and checked, and `check` fails on the patch.
+    let layer_refusal = (candidates.iter())
+        .filter(|c| c.layer() == original.layer() && c.lang == Lang::En)
+        .find_map(Candidate::refusal);
     let mut left_out = Problems::default();
-    if let Some(Ok(found)) = topic.as_mut() {
-        found.replaces = replaced;
-        for patch in &patches {
-            if let Some(refusal) = &patch.file.refused {
-                warnings.note(patch.place, refusal.clone());
-            } else if let Err(problem) = patch.apply(found) {
-                left_out.note(patch.place, problem);
+    let topic = match layer_refusal {
+        Some(refusal) => Err(refusal.clone()),
+        None => original.topic(slug).map(|topic| {
+            // A translation that cannot be read leaves the original to show, with a
+            // warning; so does a patch, and `check` fails on either.
+            let (page, topic) = match page_in(&candidates, original, lang) {
+                Some(page) => match page.topic(slug) {
+                    Ok(translated) => (page, translated),
+                    Err(problem) => {
+                        warnings.note(page.place, problem);
+                        (original, topic)
+                    }
+                },
+                None => (original, topic),
+            };
+            let mut topic = topic;
+            topic.languages = languages_of(&candidates, original);
+            topic.replaces = (candidates.iter())
+                .find(|c| c.lang == page.lang && c.layer() < page.layer())
+                .map(Candidate::file);
+            for patch in &patches {
+                if let Some(refusal) = &patch.file.refused {
+                    warnings.note(patch.place, refusal.clone());
+                } else if patch.file.lang == topic.lang {
+                    if let Err(problem) = patch.apply(&mut topic) {
+                        left_out.note(patch.place, problem);
+                    }
+                } else if !topic.languages.contains(&patch.file.lang) {
+                    warnings.note(patch.place, stray_patch(slug, patch, true));
+                } else if !(patches.iter())
+                    .any(|p| p.place.1 == patch.place.1 && p.file.lang == topic.lang)
+                {
+                    // A clinic's addition that this page's readers would not see.
+                    warnings.note(patch.place, untranslated_patch(slug, patch, topic.lang));
+                }
             }
-        }
-    }
+            topic
+        }),
+    };
     Ok(Found {
-        topic,
+        topic: Some(topic),
         warnings: warnings.into_sorted(),
         patches_left_out: left_out.into_sorted(),
     })
@@ -445,7 +670,7 @@ pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned());
-    let Some((slug, format)) = name.as_deref().and_then(topic_file_name) else {
+    let Some(topic_name) = name.as_deref().and_then(topic_file_name) else {
         anyhow::bail!(
             "{} is not a topic file: a topic file is named like calf-strain.md or \
              calf-strain.yaml",
@@ -466,11 +691,13 @@ pub fn topic_file(path: &Path) -> anyhow::Result<Topic> {
     let dir = path.parent().unwrap_or(Path::new(""));
     let folder =
         Folder::open(dir).with_context(|| format!("cannot read the folder of {}", shown(path)))?;
-    let file = (folder.files_for(slug).into_iter())
-        .find(|file| file.role == Role::Topic(format) && file.path.file_name() == path.file_name())
+    let file = (folder.files_for(topic_name.slug).into_iter())
+        .find(|file| {
+            file.role == Role::Topic(topic_name.format) && file.path.file_name() == path.file_name()
+        })
         .with_context(|| format!("cannot read {}: no such file", shown(path)))?;
     let text = file.read()?;
-    Ok(parse_topic(&file.shown(), slug, format, &text)?)
+    Ok(parse_topic_in(&file.shown(), topic_name, &text)?)
 }
 
 /// The built-in topics, each with its slug, when the source has them: the first layer.
@@ -481,9 +708,10 @@ fn built_in_candidates(source: &ContentSource) -> impl Iterator<Item = (&'static
         &[]
     };
     (files.iter().enumerate()).filter_map(|(at, (name, text))| {
-        let (slug, format) = topic_file_name(name)?;
+        let TopicName { slug, lang, format } = topic_file_name(name)?;
         let candidate = Candidate {
             text: Text::BuiltIn(name, text),
+            lang,
             format,
             place: (false, 0, at),
         };

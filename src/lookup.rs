@@ -8,9 +8,32 @@ use crate::topic::{Header, Section, Topic, BUILT_IN_ORIGIN};
 /// underscores as dashes, so `Plantar Fascia Release` finds `plantar-fascia-release`.
 pub fn normalize(name: &str) -> String {
     name_words(name)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
+        .map(|word| {
+            (word.to_lowercase().chars())
+                .filter(|&c| !is_combining_accent(c))
+                .map(without_accent)
+                .collect()
+        })
+        .collect::<Vec<String>>()
         .join("-")
+}
+
+/// Whether `c` is an accent written after its letter, as some keyboards and files write
+/// "o\u{301}" for "ó".
+pub fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Lowercase letters with the accented forms a reader may type without their accents, or
+/// may not have the keys for: each family's first letter is the plain one.
+pub const ACCENTED: [&str; 7] = ["aáàâäã", "eéèêë", "iíìîï", "oóòôöõ", "uúùûü", "nñ", "cç"];
+
+/// A lowercase letter without its accent: "fasciotomía" and "fasciotomia" name one topic.
+fn without_accent(c: char) -> char {
+    (ACCENTED.iter())
+        .find(|family| family.contains(c))
+        .and_then(|family| family.chars().next())
+        .unwrap_or(c)
 }
 
 /// The words of a name as a reader typed it: what spaces, dashes and underscores part.

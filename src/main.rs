@@ -7,6 +7,7 @@ use clap_complete::CompleteEnv;
 
 use footcare::app::{Outcome, UsageError};
 use footcare::cli::Cli;
+use footcare::complete::typed_lang;
 use footcare::hints::{add_tips, content_dir_in, option_in};
 use footcare::load::headers_or_none;
 use footcare::output::is_broken_pipe;
@@ -37,7 +38,8 @@ fn main() -> ExitCode {
             let content_dir = content_dir_in(&args);
             let named_folder = content_dir.is_some();
             add_tips(&mut error, named_folder, || {
-                headers_or_none(&ContentSource::from_environment(content_dir))
+                let source = ContentSource::from_environment(content_dir);
+                headers_or_none(&source, typed_lang(&args))
             });
             return clap_exit(&error);
         }

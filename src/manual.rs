@@ -44,12 +44,29 @@ when its warning signs are not in tiers; it notes a reworded tier heading and a 
 the topic \fISLUG\fR.
 A patch that cannot be used is left out, with a warning, and fails \fBcheck\fR.
 .PP
+A topic's Spanish page is \fISLUG\fR.es.md (or .es.yaml) beside its English file, with its own fields
+and the original's section keys, each given as \fB{#key}\fR; \fISLUG\fR.es.patch.md adds to the Spanish
+page only.
+A clinic topic that replaces a built\-in one replaces it in every language; a translation in a folder
+without its original is not read.
+\fBcheck\fR holds a translation to its original's sections and tiers, warns when it was reviewed
+before its original, and measures a Spanish page with the Fernández\-Huerta (at least 70) and INFLESZ
+(at least 65) scales instead of English grades.
+.PP
 A name opens the topic whose slug it is, else the one whose title it is, else the one with it as an
 alias; where topics share a title or an alias, a clinic's topic comes before a built\-in one, then the
 first by slug, with a warning. \fBcheck\fR reports each shared name on the topic that can be edited.
 \fBcheck\fR fails on text left from the \fBnew\fR template and on sources at example.org, example.com
 or example.net; \fBexport\fR refuses a topic that fails \fBcheck\fR unless \fB\-\-ignore\-check\fR.
 .SH ENVIRONMENT
+.TP
+\fBFOOTCARE_LANG\fR
+The language to show topics in, \fBen\fR or \fBes\fR, like \fB\-\-lang\fR; set but empty, it is ignored.
+.TP
+\fBLANGUAGE\fR, \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
+When neither \fB\-\-lang\fR nor FOOTCARE_LANG is given, the first of these that is set chooses the
+language: es_MX.UTF\-8 or es means Spanish. LC_ALL=C means English, as scripts that pin it expect.
+A topic with no page in that language is shown in English, with a note in the reader's language.
 .TP
 \fBFOOTCARE_CONTENT_DIR\fR
 Read topics from this folder only, like \fB\-\-content\-dir\fR.

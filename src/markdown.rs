@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::lang::Lang;
 use crate::sanitize::sanitize;
 
 /// The Markdown dialect of topic bodies.
@@ -110,11 +111,35 @@ pub struct PictureRef {
     pub alt: String,
 }
 
-/// How text output shows a picture: by what it shows.
-pub fn picture_text(alt: &str) -> String {
+/// How text output shows a picture: by what it shows, under the word for a picture in
+/// the topic's language.
+pub fn picture_text(alt: &str, lang: Lang) -> String {
+    let picture = match lang {
+        Lang::En => "Picture",
+        Lang::Es => "Imagen",
+    };
     match alt.trim() {
-        "" => "[Picture]".to_string(),
-        alt => format!("[Picture: {alt}]"),
+        "" => format!("[{picture}]"),
+        alt => format!("[{picture}: {alt}]"),
+    }
+}
+
+/// Words each picture among `blocks` in `lang`: blocks are read before their topic's
+/// language is known to them.
+pub fn label_pictures(blocks: &mut Blocks, lang: Lang) {
+    for block in &mut blocks.blocks {
+        let spans = match block {
+            Block::Heading { spans, .. }
+            | Block::Paragraph(spans)
+            | Block::Item { spans, .. }
+            | Block::Quote(spans) => spans,
+            Block::Code(_) | Block::Rule => continue,
+        };
+        for span in spans {
+            if let Some(picture) = &span.picture {
+                span.text = picture_text(&picture.alt, lang);
+            }
+        }
     }
 }
 
@@ -398,7 +423,7 @@ impl BlockBuilder {
                     let alt = alt.trim().to_string();
                     self.spans.truncate(first);
                     self.spans.push(Span {
-                        text: picture_text(&alt),
+                        text: picture_text(&alt, Lang::En),
                         picture: Some(PictureRef { path, alt }),
                         ..Span::default()
                     });

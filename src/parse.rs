@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::markdown::{defuse_references, markdown_options, BlockBuilder};
 use crate::sanitize::{sanitize, sanitize_in_place, sanitize_name};
 use crate::similar;
@@ -24,7 +25,7 @@ use crate::topic::{
 use crate::yaml_words::in_plain_words;
 
 /// Parses a patch file: `## ` sections, with no front matter, to add to a topic's own.
-pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
+pub fn parse_patch(file: &str, lang: Lang, text: &str) -> Result<Vec<Section>, TopicError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .lines()
@@ -42,7 +43,7 @@ pub fn parse_patch(file: &str, text: &str) -> Result<Vec<Section>, TopicError> {
         ));
     }
     let text = sanitize(text);
-    let mut sections = split_sections(&defuse_references(&text), 1)
+    let mut sections = split_sections(&defuse_references(&text), 1, lang)
         .map_err(|problems| topic_error(file, problems))?;
     for section in &mut sections {
         one_line(&mut section.title);
@@ -67,24 +68,61 @@ pub const EXTENSIONS: [(&str, FileFormat); 3] = [
     ("yml", FileFormat::Yaml),
 ];
 
-/// Splits `slug.ext` into the slug and the format, or `None` for a file that is not a topic.
-pub fn topic_file_name(name: &str) -> Option<(&str, FileFormat)> {
-    let (stem, ext) = name.rsplit_once('.')?;
-    let format = EXTENSIONS.iter().find(|(e, _)| *e == ext)?.1;
-    Some((stem, format))
+/// What a topic file's name says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicName<'a> {
+    pub slug: &'a str,
+    /// English for `slug.md`, the original; Spanish for its translation `slug.es.md`.
+    pub lang: Lang,
+    pub format: FileFormat,
 }
 
-/// Parses one topic file. `file` is the name used in error messages.
+/// Splits `slug.ext` or `slug.LANG.ext` into its parts, or `None` for a file that is not a
+/// topic. A stem with a dot that is not a language's code keeps it, and is refused as a
+/// slug when the file is read.
+pub fn topic_file_name(name: &str) -> Option<TopicName<'_>> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let format = EXTENSIONS.iter().find(|(e, _)| *e == ext)?.1;
+    let (slug, lang) = split_lang(stem);
+    Some(TopicName { slug, lang, format })
+}
+
+/// A file stem's slug and language: `calf-strain.es` is the Spanish `calf-strain`. English
+/// is the original, written without a code.
+pub fn split_lang(stem: &str) -> (&str, Lang) {
+    match stem.rsplit_once('.') {
+        Some((slug, code)) => match Lang::from_code(code) {
+            Some(lang) if lang != Lang::En => (slug, lang),
+            _ => (stem, Lang::En),
+        },
+        None => (stem, Lang::En),
+    }
+}
+
+/// Parses one topic file in English, the original language. `file` is the name used in
+/// error messages.
 pub fn parse_topic(
     file: &str,
     slug: &str,
     format: FileFormat,
     text: &str,
 ) -> Result<Topic, TopicError> {
-    let parsed = parse_file(file, slug, format, text, Read::Whole)?;
+    let name = TopicName {
+        slug,
+        lang: Lang::En,
+        format,
+    };
+    parse_topic_in(file, name, text)
+}
+
+/// Parses one topic file, in the language its name gives.
+pub fn parse_topic_in(file: &str, name: TopicName, text: &str) -> Result<Topic, TopicError> {
+    let parsed = parse_file(file, name, text, Read::Whole)?;
     let fields = parsed.fields;
     Ok(Topic {
-        slug: slug.to_string(),
+        slug: name.slug.to_string(),
+        lang: name.lang,
+        languages: vec![name.lang],
         file: file.to_string(),
         title: fields.title,
         summary: fields.summary,
@@ -100,17 +138,29 @@ pub fn parse_topic(
     })
 }
 
-/// Parses only the front matter of a topic file, for `list` and for finding a topic by
-/// name: the same fields and errors as [`parse_topic`], without reading the sections.
+/// Parses only the front matter of an English topic file, for `list` and for finding a
+/// topic by name: the same fields and errors as [`parse_topic`], without the sections.
 pub fn parse_header(
     file: &str,
     slug: &str,
     format: FileFormat,
     text: &str,
 ) -> Result<Header, TopicError> {
-    let fields = parse_file(file, slug, format, text, Read::FrontMatter)?.fields;
+    let name = TopicName {
+        slug,
+        lang: Lang::En,
+        format,
+    };
+    parse_header_in(file, name, text)
+}
+
+/// [`parse_header`] in the language the file's name gives.
+pub fn parse_header_in(file: &str, name: TopicName, text: &str) -> Result<Header, TopicError> {
+    let fields = parse_file(file, name, text, Read::FrontMatter)?.fields;
     Ok(Header {
-        slug: slug.to_string(),
+        slug: name.slug.to_string(),
+        lang: name.lang,
+        languages: vec![name.lang],
         file: file.to_string(),
         title: fields.title,
         summary: fields.summary,
@@ -137,11 +187,11 @@ struct ParsedFile {
 /// Reads a topic file to its end, so that the error for a bad file names every problem.
 fn parse_file(
     file: &str,
-    slug: &str,
-    format: FileFormat,
+    name: TopicName,
     text: &str,
     read: Read,
 ) -> Result<ParsedFile, TopicError> {
+    let TopicName { slug, format, .. } = name;
     if !is_valid_slug(slug) {
         return Err(topic_error(
             file,
@@ -185,14 +235,15 @@ fn parse_file(
             } else {
                 let lines = section_lines(yaml, yaml_line, sections_line, &entries);
                 let entries = (entries.into_iter()).map(|(name, value)| (name, Ok(value.0)));
-                let (built, refused) = yaml_sections(entries, &lines, fields.kind, read);
+                let (built, refused) =
+                    yaml_sections(entries, &lines, (fields.kind, name.lang), read);
                 sections = built;
                 problems.extend(refused);
             }
         }
     }
     if let (Some((body, body_line)), Read::Whole) = (body, read) {
-        match split_sections(&defuse_references(body), body_line) {
+        match split_sections(&defuse_references(body), body_line, name.lang) {
             Ok(split) => sections = split,
             Err(refused) => problems.extend(refused),
         }
@@ -259,7 +310,7 @@ const SECTIONS_IN_MARKDOWN: &str = "`sections` belongs in YAML topic files; in a
 fn yaml_sections(
     entries: impl IntoIterator<Item = (String, Result<YamlSection, String>)>,
     lines: &[Option<usize>],
-    kind: Kind,
+    (kind, lang): (Kind, Lang),
     read: Read,
 ) -> (Vec<Section>, Vec<Problem>) {
     let mut sections = Vec::new();
@@ -279,7 +330,7 @@ fn yaml_sections(
         }
         taken.insert(name.clone(), line);
         match value.and_then(|yaml| match read {
-            Read::Whole => yaml_section(name, kind, yaml).map(Some),
+            Read::Whole => yaml_section(name, (kind, lang), yaml).map(Some),
             Read::FrontMatter => Ok(None),
         }) {
             Ok(Some(section)) => sections.push(Section { line, ..section }),
@@ -298,7 +349,11 @@ fn repeated_section(name: &str, first: Option<usize>) -> String {
 }
 
 /// A section of a YAML topic, its body read into blocks in one pass.
-fn yaml_section(name: String, kind: Kind, yaml: YamlSection) -> Result<Section, String> {
+fn yaml_section(
+    name: String,
+    (kind, lang): (Kind, Lang),
+    yaml: YamlSection,
+) -> Result<Section, String> {
     // YAML escapes such as `"\e"` can put control characters back into the body.
     let mut markdown = yaml.body;
     sanitize_in_place(&mut markdown);
@@ -316,13 +371,16 @@ fn yaml_section(name: String, kind: Kind, yaml: YamlSection) -> Result<Section, 
              start with `###`"
         ));
     }
-    let title = yaml.title.unwrap_or_else(|| default_title(&name, kind));
+    let title = yaml
+        .title
+        .unwrap_or_else(|| default_title(&name, kind, lang));
     Ok(Section::new(
         name,
         title,
         markdown,
         (None, None),
         builder.finish(),
+        lang,
     ))
 }
 
@@ -928,7 +986,7 @@ fn section_problems(
     });
     // A file with problems keeps no sections: the kind, which only picks the titles of
     // sections that give none, does not matter here.
-    yaml_sections(entries, &lines, Kind::Condition, read).1
+    yaml_sections(entries, &lines, (Kind::Condition, Lang::En), read).1
 }
 
 /// A YAML reader's error in a file that is all YAML, such as a clinic profile: its line,
@@ -1272,9 +1330,9 @@ impl<'de> Deserialize<'de> for YamlSectionValue {
 
 /// The heading of a YAML section that gives none: a standard key's usual heading, or a
 /// clinic's key written as words, `after-care` as "After care".
-fn default_title(name: &str, kind: Kind) -> String {
+fn default_title(name: &str, kind: Kind, lang: Lang) -> String {
     match SectionKey::from_key(name) {
-        Some(key) => key.default_title(kind).to_string(),
+        Some(key) => key.default_title(kind, lang).to_string(),
         None => {
             let words = name.replace('-', " ");
             let mut chars = words.chars();
@@ -1289,7 +1347,7 @@ fn default_title(name: &str, kind: Kind) -> String {
 /// Splits a Markdown body into its sections at each top-level `## ` heading, and reads
 /// each section's blocks in the same pass. `first_line` is the file line the body starts on.
 /// A body with problems is read to its end, so that the error names each of them.
-fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Vec<Problem>> {
+fn split_sections(body: &str, first_line: usize, lang: Lang) -> Result<Vec<Section>, Vec<Problem>> {
     let lines = LineCounter::new(body, first_line);
     let mut problems = Vec::new();
     let mut level_one_headings: Vec<Range<usize>> = Vec::new();
@@ -1402,6 +1460,7 @@ fn split_sections(body: &str, first_line: usize) -> Result<Vec<Section>, Vec<Pro
             markdown.trim_end().to_string(),
             (Some(line), Some(lines.line_at(start).max(below_heading))),
             blocks,
+            lang,
         ));
     }
     if problems.is_empty() {
@@ -1827,12 +1886,29 @@ mod tests {
     }
 
     #[test]
-    fn file_names_give_slug_and_format() {
+    fn file_names_give_slug_language_and_format() {
+        let name = |slug, lang, format| Some(TopicName { slug, lang, format });
         assert_eq!(
             topic_file_name("calf-strain.md"),
-            Some(("calf-strain", FileFormat::Markdown))
+            name("calf-strain", Lang::En, FileFormat::Markdown)
         );
-        assert_eq!(topic_file_name("x.yml"), Some(("x", FileFormat::Yaml)));
+        assert_eq!(
+            topic_file_name("x.yml"),
+            name("x", Lang::En, FileFormat::Yaml)
+        );
+        assert_eq!(
+            topic_file_name("calf-strain.es.md"),
+            name("calf-strain", Lang::Es, FileFormat::Markdown)
+        );
+        assert_eq!(
+            topic_file_name("x.es.yaml"),
+            name("x", Lang::Es, FileFormat::Yaml)
+        );
+        // English is the original, named without a code; an unknown code stays in the
+        // slug, which is then refused.
+        for kept in ["x.en", "x.fr", "x.ES"] {
+            assert_eq!(topic_file_name(&format!("{kept}.md")).unwrap().slug, kept);
+        }
         assert_eq!(topic_file_name("notes.txt"), None);
         assert!(is_valid_slug("calf-strain"));
         for bad in ["", "Calf", "a/b", "..", ".hidden", "-a", "a--b", "a b"] {

@@ -7,7 +7,7 @@ use crate::topic::{Section, SectionKey, Topic};
 pub fn add_sections(topic: &mut Topic, additions: Vec<Section>) {
     for addition in additions {
         match topic.sections.iter_mut().find(|s| s.name == addition.name) {
-            Some(section) => section.append(&addition),
+            Some(section) => section.append(&addition, topic.lang),
             None => {
                 let at = (topic.sections.iter())
                     .position(|s| s.key == SectionKey::Disclaimer)
@@ -21,6 +21,7 @@ pub fn add_sections(topic: &mut Topic, additions: Vec<Section>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::markdown::to_located_blocks;
     use crate::parse::{parse_patch, parse_topic, FileFormat};
 
@@ -30,7 +31,10 @@ mod tests {
                     ## Risks\n- Infection.\n";
         let mut topic = parse_topic("t.md", "t", FileFormat::Markdown, text).unwrap();
         let patch = "## Risks\n\n- A risk only our clinic lists.\n\n## Recovery\nRest.\n";
-        add_sections(&mut topic, parse_patch("t.patch.md", patch).unwrap());
+        add_sections(
+            &mut topic,
+            parse_patch("t.patch.md", Lang::En, patch).unwrap(),
+        );
         let risks = topic.section(SectionKey::Risks).unwrap();
         assert_eq!(
             risks.markdown,

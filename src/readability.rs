@@ -1,11 +1,16 @@
 //! Readability figures for plain prose: Flesch–Kincaid grade, SMOG index and Flesch
-//! reading ease.
+//! reading ease for English; Fernández-Huerta and INFLESZ for Spanish.
 //!
 //! Sentences and words are found the way the common readability tools find them, so our
-//! figures can be compared with theirs. Syllables come from spelling rules and a short
-//! table of words the rules get wrong, not from a pronouncing dictionary.
+//! figures can be compared with theirs, and they are found the same way in both
+//! languages. English syllables come from spelling rules and a short table of words the
+//! rules get wrong, not from a pronouncing dictionary; Spanish spelling is regular enough
+//! for its rules alone.
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
+
+use crate::lang::Lang;
 
 /// Counts gathered from plain prose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,14 +34,29 @@ impl Counts {
     /// "sentence" of 2 words or fewer is not counted as a sentence, though its words are,
     /// and text with any words has at least 1 sentence.
     pub fn of_text(text: &str) -> Counts {
-        Counts::of_sentences(text, &sentences(text))
+        Counts::of_text_in(Lang::En, text)
     }
 
     /// [`Counts::of_text`] for a text whose [`sentences`] are known already.
     pub fn of_sentences(text: &str, sentences: &[&str]) -> Counts {
+        Counts::of_sentences_in(Lang::En, text, sentences)
+    }
+
+    /// [`Counts::of_text`] for a text in `lang`: words and sentences are found the same
+    /// way, syllables by that language's rules.
+    pub fn of_text_in(lang: Lang, text: &str) -> Counts {
+        Counts::of_sentences_in(lang, text, &sentences(text))
+    }
+
+    /// [`Counts::of_text_in`] for a text whose [`sentences`] are known already.
+    pub fn of_sentences_in(lang: Lang, text: &str, sentences: &[&str]) -> Counts {
+        let syllables_of_word = match lang {
+            Lang::En => syllables,
+            Lang::Es => spanish_syllables,
+        };
         let mut counts = Counts::default();
         for word in words(text) {
-            let syllables = syllables(word);
+            let syllables = syllables_of_word(word);
             counts.words += 1;
             counts.syllables += syllables;
             counts.polysyllables += usize::from(syllables >= POLYSYLLABLE);
@@ -96,6 +116,63 @@ impl Readability {
     }
 }
 
+/// The Fernández-Huerta score a Spanish topic should reach: 70 is where the scale's
+/// "fairly easy" band begins, as on Flesch's reading ease, which it adapts.
+pub const FERNANDEZ_HUERTA_TARGET: f64 = 70.0;
+
+/// The INFLESZ score a Spanish topic should reach: 65 is where the scale's "bastante
+/// fácil" band begins, a step above the 55 of "normal" prose.
+pub const INFLESZ_TARGET: f64 = 65.0;
+
+/// The Spanish figures, from counts made with [`Lang::Es`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpanishReadability {
+    /// Fernández Huerta's (1959) Spanish reading ease, with the sentence term read as
+    /// words per sentence, as it is usually corrected.
+    pub fernandez_huerta: f64,
+    /// Szigriszt-Pazos's perspicuity (1993), read on the INFLESZ scale of
+    /// Barrio-Cantalejo et al. (2008): see [`inflesz_band`].
+    pub inflesz: f64,
+    pub words_per_sentence: f64,
+}
+
+impl SpanishReadability {
+    /// The figures for `counts`; all zero when there are no words or no sentences.
+    pub fn from_counts(counts: Counts) -> SpanishReadability {
+        if counts.words == 0 || counts.sentences == 0 {
+            return SpanishReadability {
+                fernandez_huerta: 0.0,
+                inflesz: 0.0,
+                words_per_sentence: 0.0,
+            };
+        }
+        let words_per_sentence = counts.words as f64 / counts.sentences as f64;
+        let syllables_per_word = counts.syllables as f64 / counts.words as f64;
+        SpanishReadability {
+            fernandez_huerta: 206.84 - 60.0 * syllables_per_word - 1.02 * words_per_sentence,
+            inflesz: 206.835 - 62.3 * syllables_per_word - words_per_sentence,
+            words_per_sentence,
+        }
+    }
+}
+
+/// The name of the INFLESZ band (Barrio-Cantalejo et al., 2008) a score falls in: under
+/// 40 "muy difícil", from 40 "algo difícil", from 55 "normal", from 65 up to 80
+/// "bastante fácil", over 80 "muy fácil".
+pub fn inflesz_band(score: f64) -> &'static str {
+    if score < 40.0 {
+        "muy difícil"
+    } else if score < 55.0 {
+        "algo difícil"
+    } else if score < 65.0 {
+        "normal"
+    } else if score <= 80.0 {
+        "bastante fácil"
+    } else {
+        "muy fácil"
+    }
+}
+
 /// The sentences of a text, as slices, split the same way [`Counts::of_text`] splits them.
 /// Each runs from its first letter or digit up to and including its run of end marks;
 /// stretches with no letter or digit are left out.
@@ -138,15 +215,29 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// written in digits counts as spoken when it is below 100 ("17" is three, "75" four);
 /// a longer run of digits (a year, a code) counts as one. Every word has at least one.
 pub fn syllables(word: &str) -> usize {
-    // Prose repeats its words, and the rules cost far more than a look-up.
     thread_local! {
-        static KNOWN: RefCell<foldhash::HashMap<Box<str>, usize>> = RefCell::default();
+        static KNOWN: SyllableTable = RefCell::default();
     }
-    KNOWN.with_borrow_mut(|known| {
+    remembered(&KNOWN, word, |word| {
+        count_syllables(word, letter_run_syllables, number_syllables)
+    })
+}
+
+/// The syllables of words counted already, by word.
+type SyllableTable = RefCell<foldhash::HashMap<Box<str>, usize>>;
+
+/// The count of `word` in `table`, found by `count` and kept there the first time.
+fn remembered(
+    table: &'static LocalKey<SyllableTable>,
+    word: &str,
+    count: impl FnOnce(&str) -> usize,
+) -> usize {
+    // Prose repeats its words, and the rules cost far more than a look-up.
+    table.with_borrow_mut(|known| {
         if let Some(&count) = known.get(word) {
             return count;
         }
-        let count = count_syllables(word);
+        let count = count(word);
         // A bound, so text of endless made-up words cannot grow the table without end.
         if known.len() >= 100_000 {
             known.clear();
@@ -156,7 +247,9 @@ pub fn syllables(word: &str) -> usize {
     })
 }
 
-fn count_syllables(word: &str) -> usize {
+/// Syllables of a word as the sum of its parts: runs of letters counted by `letter_run`,
+/// runs of digits by `number`, other numerals one each; at least one in all.
+fn count_syllables(word: &str, letter_run: fn(&str) -> usize, number: fn(&str) -> usize) -> usize {
     let mut total = 0;
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
@@ -166,8 +259,8 @@ fn count_syllables(word: &str) -> usize {
             .unwrap_or(rest.len());
         let run = &rest[..run_end];
         total += match kind {
-            CharKind::Letter => letter_run_syllables(run),
-            CharKind::Digit => number_syllables(run),
+            CharKind::Letter => letter_run(run),
+            CharKind::Digit => number(run),
             // Signs such as "½" are read as a word each.
             CharKind::OtherNumeral => run.chars().count(),
             CharKind::Separator => 0,
@@ -613,6 +706,165 @@ impl Spelling {
     }
 }
 
+/// Syllables in one Spanish word: one per vowel nucleus, by the rules of the Real
+/// Academia's spelling. Letters and digits are expected; the parts between hyphens and
+/// other marks are counted separately and added up. A number written in digits counts as
+/// spoken in Spanish when it is below 100 ("24", veinticuatro, is four); a longer run of
+/// digits counts as one. Every word has at least one, so an abbreviation with no vowel
+/// ("TVP") counts one.
+pub fn spanish_syllables(word: &str) -> usize {
+    thread_local! {
+        static KNOWN: SyllableTable = RefCell::default();
+    }
+    remembered(&KNOWN, word, |word| {
+        count_syllables(word, spanish_letter_run_syllables, spanish_number_syllables)
+    })
+}
+
+/// Syllables of a number written in digits, said in Spanish: below 100 as spoken,
+/// anything longer as one.
+fn spanish_number_syllables(digits: &str) -> usize {
+    const BELOW_THIRTY: [&str; 30] = [
+        "cero",
+        "uno",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+        "veinte",
+        "veintiuno",
+        "veintidós",
+        "veintitrés",
+        "veinticuatro",
+        "veinticinco",
+        "veintiséis",
+        "veintisiete",
+        "veintiocho",
+        "veintinueve",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
+        "noventa",
+    ];
+    let digit = |byte: u8| usize::from(byte - b'0');
+    let number = match digits.as_bytes() {
+        [units] => digit(*units),
+        [tens @ b'1'..=b'9', units] => 10 * digit(*tens) + digit(*units),
+        _ => return 1,
+    };
+    let syllables_of = spanish_letter_run_syllables;
+    match (number / 10, number % 10) {
+        _ if number < 30 => syllables_of(BELOW_THIRTY[number]),
+        (tens, 0) => syllables_of(TENS[tens]),
+        // "treinta y cinco": the "y" is a syllable of its own.
+        (tens, units) => syllables_of(TENS[tens]) + 1 + syllables_of(BELOW_THIRTY[units]),
+    }
+}
+
+/// A vowel letter of a Spanish word that is said.
+#[derive(Clone, Copy)]
+struct SpanishVowel {
+    /// The vowel without its accent, y as i: two alike in a row are said apart ("leer",
+    /// "chiita", "antiinflamatorio").
+    sound: char,
+    /// a, e, o, or an i or u with an accent: each is the nucleus of a syllable, so two of
+    /// them in a row are said apart ("poeta", "día", "baúl").
+    strong: bool,
+}
+
+/// Syllables of a run of Spanish letters: one per vowel nucleus. A vowel group holds one
+/// nucleus, more where two strong vowels or two alike meet, so an unaccented i or u beside
+/// another vowel joins it ("ciudad", "buey", "Uruguay") but an accented one does not
+/// ("país", "río").
+fn spanish_letter_run_syllables(run: &str) -> usize {
+    let letters: Vec<char> = run
+        .chars()
+        .filter(|c| !is_apostrophe(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let vowels: Vec<Option<SpanishVowel>> = (0..letters.len())
+        .map(|i| spanish_vowel(&letters, i))
+        .collect();
+    let mut nuclei = 0;
+    // The vowel before, while in one vowel group, and whether the group's latest nucleus
+    // holds a strong vowel.
+    let mut previous: Option<SpanishVowel> = None;
+    let mut nucleus_is_strong = false;
+    for (i, vowel) in vowels.iter().enumerate() {
+        match vowel {
+            Some(vowel) => {
+                let new_nucleus = previous.is_none_or(|previous| {
+                    previous.sound == vowel.sound || vowel.strong && nucleus_is_strong
+                });
+                if new_nucleus {
+                    nuclei += 1;
+                    nucleus_is_strong = vowel.strong;
+                } else {
+                    nucleus_is_strong |= vowel.strong;
+                }
+                previous = Some(*vowel);
+            }
+            None => {
+                // The h is silent, and one between vowels does not part them: the Academia
+                // syllabifies "ahu-ma-do", "prohi-bir", "rehu-sar"; hiatus stays hiatus
+                // ("al-co-hol", "bú-ho").
+                let silent_h_between_vowels = letters[i] == 'h'
+                    && previous.is_some()
+                    && vowels.get(i + 1).is_some_and(Option::is_some);
+                if !silent_h_between_vowels {
+                    previous = None;
+                }
+            }
+        }
+    }
+    nuclei
+}
+
+/// The letter at `i` of a lowercase Spanish word as a vowel, or `None` for a consonant.
+/// The silent u of "que", "qui", "gue", "gui" needs no rule of its own: like the ü of
+/// "pingüino", it is weak and joins the vowel after it.
+fn spanish_vowel(letters: &[char], i: usize) -> Option<SpanishVowel> {
+    let letter = letters[i];
+    let next = letters.get(i + 1).map(|&c| without_accent(c));
+    let sound = match letter {
+        'y' => 'i',
+        other => without_accent(other),
+    };
+    let strong = match letter {
+        // A y before a vowel is a consonant ("yo", "leyes"); elsewhere it is an i ("muy",
+        // "hay", "y").
+        'y' if matches!(next, Some('a' | 'e' | 'i' | 'o' | 'u')) => return None,
+        // The diaeresis is not an accent: ü is weak.
+        'i' | 'u' | 'ü' | 'y' => false,
+        // a, e, o, and an i or u whose accent makes it a nucleus of its own.
+        _ if matches!(sound, 'a' | 'e' | 'i' | 'o' | 'u') => true,
+        _ => return None,
+    };
+    Some(SpanishVowel { sound, strong })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -910,5 +1162,272 @@ mod tests {
             total,
             Counts::of_text("The cat sat on the mat. A tiny family ran away.")
         );
+    }
+
+    fn assert_spanish_syllables(expected: &[(&str, usize)]) {
+        let wrong: Vec<String> = expected
+            .iter()
+            .filter(|(word, count)| spanish_syllables(word) != *count)
+            .map(|(word, count)| format!("{word}: {} (want {count})", spanish_syllables(word)))
+            .collect();
+        assert!(wrong.is_empty(), "miscounted: {wrong:?}");
+    }
+
+    #[test]
+    fn spanish_unaccented_weak_vowels_join_the_vowels_beside_them() {
+        assert_spanish_syllables(&[
+            ("dio", 1),         // dio
+            ("pie", 1),         // pie
+            ("ciudad", 2),      // ciu-dad
+            ("cuidado", 3),     // cui-da-do
+            ("agua", 2),        // a-gua
+            ("buey", 1),        // buey
+            ("Uruguay", 3),     // U-ru-guay
+            ("averiguáis", 4),  // a-ve-ri-guáis
+            ("inflamación", 4), // in-fla-ma-ción
+            ("tratamiento", 4), // tra-ta-mien-to
+            ("y", 1),           // y
+            ("muy", 1),         // muy
+            ("hay", 1),         // hay
+            ("rey", 1),         // rey
+            ("leyes", 2),       // le-yes
+            ("ayuda", 3),       // a-yu-da
+            ("yeso", 2),        // ye-so
+            ("rugby", 2),       // rug-by
+            ("ferry", 2),       // fe-rry
+            ("bypass", 2),      // by-pass
+        ]);
+    }
+
+    #[test]
+    fn spanish_strong_accented_or_like_vowels_side_by_side_are_said_apart() {
+        assert_spanish_syllables(&[
+            ("leer", 2),             // le-er
+            ("poeta", 3),            // po-e-ta
+            ("teatro", 3),           // te-a-tro
+            ("peor", 2),             // pe-or
+            ("día", 2),              // dí-a
+            ("país", 2),             // pa-ís
+            ("río", 2),              // rí-o
+            ("baúl", 2),             // ba-úl
+            ("reír", 2),             // re-ír
+            ("oído", 3),             // o-í-do
+            ("hacía", 3),            // ha-cí-a
+            ("chiita", 3),           // chi-i-ta
+            ("antiinflamatorio", 7), // an-ti-in-fla-ma-to-rio
+        ]);
+    }
+
+    #[test]
+    fn spanish_u_after_q_or_g_adds_no_syllable_whether_silent_or_said() {
+        assert_spanish_syllables(&[
+            ("queso", 2),     // que-so
+            ("quiero", 2),    // quie-ro
+            ("guitarra", 3),  // gui-ta-rra
+            ("sigue", 2),     // si-gue
+            ("seguí", 2),     // se-guí
+            ("pingüino", 3),  // pin-güi-no
+            ("vergüenza", 3), // ver-güen-za
+        ]);
+    }
+
+    #[test]
+    fn spanish_h_between_vowels_does_not_part_them() {
+        // As the Academia syllabifies: the silent h neither makes nor breaks a diphthong.
+        assert_spanish_syllables(&[
+            ("ahumado", 3),   // ahu-ma-do
+            ("prohibir", 2),  // prohi-bir
+            ("rehusar", 2),   // rehu-sar
+            ("alcohol", 3),   // al-co-hol
+            ("zanahoria", 4), // za-na-ho-ria
+            ("búho", 2),      // bú-ho
+            ("ahí", 2),       // a-hí
+            ("deshielo", 3),  // des-hie-lo
+            ("hueso", 2),     // hue-so
+        ]);
+    }
+
+    #[test]
+    fn spanish_capitals_hyphens_and_abbreviations_count_like_plain_words() {
+        assert_spanish_syllables(&[
+            ("TALÓN", 2),             // TA-LÓN
+            ("Él", 1),                // Él
+            ("PINGÜINO", 3),          // PIN-GÜI-NO
+            ("RÍO", 2),               // RÍ-O
+            ("físico-químico", 6),    // fí-si-co quí-mi-co
+            ("anti-inflamatorio", 7), // an-ti in-fla-ma-to-rio
+            ("TVP", 1),               // no vowel: read as one word
+        ]);
+    }
+
+    #[test]
+    fn spanish_numbers_below_one_hundred_count_as_spoken_in_spanish() {
+        assert_spanish_syllables(&[
+            ("0", 2),     // ce-ro
+            ("2", 1),     // dos
+            ("12", 2),    // do-ce
+            ("16", 3),    // die-ci-séis
+            ("24", 4),    // vein-ti-cua-tro
+            ("35", 5),    // trein-ta y cin-co
+            ("40", 3),    // cua-ren-ta
+            ("12-14", 5), // do-ce ca-tor-ce
+            ("100", 1),
+            ("2023", 1),
+        ]);
+    }
+
+    #[test]
+    fn spanish_questions_and_exclamations_lose_their_opening_marks() {
+        let text = "¿Cuándo duele? ¡Llame al médico! «Reposo», dijo.";
+        assert_eq!(
+            words_of(text),
+            ["Cuándo", "duele", "Llame", "al", "médico", "Reposo", "dijo"]
+        );
+        assert_eq!(
+            sentences(text),
+            ["Cuándo duele?", "Llame al médico!", "Reposo», dijo."]
+        );
+    }
+
+    #[test]
+    fn counts_of_text_are_counts_in_english() {
+        // O-ver-view (3) / Make sure the nurse sees it (6) / Rest the ten-don (4): the
+        // silent e and the ee that Spanish rules would say apart make 17 in Spanish.
+        let text = "Overview\n\nMake sure the nurse sees it. Rest the tendon.";
+        let in_english = Counts {
+            sentences: 2,
+            words: 10,
+            syllables: 13,
+            polysyllables: 1,
+        };
+        assert_eq!(Counts::of_text(text), in_english);
+        assert_eq!(Counts::of_text_in(Lang::En, text), in_english);
+        let sentences = sentences(text);
+        assert_eq!(Counts::of_sentences(text, &sentences), in_english);
+        assert_eq!(
+            Counts::of_sentences_in(Lang::En, text, &sentences),
+            in_english
+        );
+        assert_eq!(Counts::of_text_in(Lang::Es, text).syllables, 17);
+    }
+
+    #[test]
+    fn spanish_formulas_give_the_hand_worked_figures_for_short_texts() {
+        struct Worked {
+            text: &'static str,
+            counts: Counts,
+            fernandez_huerta: f64,
+            inflesz: f64,
+        }
+        let worked = [
+            // Des-can-se el pie u-nos dí-as (5 words, 9 syllables).
+            // Pón-ga-se hie-lo en el ta-lón (5 words, 9 syllables).
+            // 18 / 10 = 1.8 syllables a word, 10 / 2 = 5 words a sentence.
+            Worked {
+                text: "Descanse el pie unos días. Póngase hielo en el talón.",
+                counts: Counts {
+                    sentences: 2,
+                    words: 10,
+                    syllables: 18,
+                    polysyllables: 2,
+                },
+                // 206.84 − 60 × 1.8 − 1.02 × 5 = 206.84 − 108 − 5.1
+                fernandez_huerta: 93.74,
+                // 206.835 − 62.3 × 1.8 − 5 = 206.835 − 112.14 − 5
+                inflesz: 89.695,
+            },
+            // Le due-le el ta-lón al ca-mi-nar (6 words, 10 syllables).
+            // Si el do-lor si-gue pi-da u-na ci-ta y con-sul-te con el po-dó-lo-go
+            // (12 words, 22 syllables).
+            // No u-se za-pa-tos que a-prie-ten (5 words, 10 syllables).
+            // 42 / 23 = 1.826087 syllables a word, 23 / 3 = 7.666667 words a sentence.
+            Worked {
+                text: "¿Le duele el talón al caminar? Si el dolor sigue, pida una cita y \
+                       consulte con el podólogo. ¡No use zapatos que aprieten!",
+                counts: Counts {
+                    sentences: 3,
+                    words: 23,
+                    syllables: 42,
+                    polysyllables: 5,
+                },
+                // 206.84 − 60 × 1.826087 − 1.02 × 7.666667 = 206.84 − 109.565217 − 7.82
+                fernandez_huerta: 89.454783,
+                // 206.835 − 62.3 × 1.826087 − 7.666667 = 206.835 − 113.765217 − 7.666667
+                inflesz: 85.403116,
+            },
+            // La fas-ci-tis plan-tar es u-na in-fla-ma-ción do-lo-ro-sa de la fas-cia
+            // del pie (12 words, 23 syllables).
+            // El tra-ta-mien-to ha-bi-tual in-clu-ye re-po-so hie-lo es-ti-ra-mien-tos y
+            // an-ti-in-fla-ma-to-rios (9 words, 29 syllables).
+            // Mu-chos pa-cien-tes me-jo-ran en po-cas se-ma-nas (6 words, 14 syllables).
+            // 66 / 27 = 2.444444 syllables a word, 27 / 3 = 9 words a sentence.
+            Worked {
+                text: "La fascitis plantar es una inflamación dolorosa de la fascia del pie. \
+                       El tratamiento habitual incluye reposo, hielo, estiramientos y \
+                       antiinflamatorios. Muchos pacientes mejoran en pocas semanas.",
+                counts: Counts {
+                    sentences: 3,
+                    words: 27,
+                    syllables: 66,
+                    polysyllables: 12,
+                },
+                // 206.84 − 60 × 2.444444 − 1.02 × 9 = 206.84 − 146.666667 − 9.18
+                fernandez_huerta: 50.993333,
+                // 206.835 − 62.3 × 2.444444 − 9 = 206.835 − 152.288889 − 9
+                inflesz: 45.546111,
+            },
+        ];
+        for case in worked {
+            let counts = Counts::of_text_in(Lang::Es, case.text);
+            assert_eq!(counts, case.counts, "{}", case.text);
+            let figures = SpanishReadability::from_counts(counts);
+            // The hand figures are to six places.
+            let close = |actual: f64, expected: f64| (actual - expected).abs() < 0.001;
+            assert!(
+                close(figures.fernandez_huerta, case.fernandez_huerta),
+                "{figures:?}"
+            );
+            assert!(close(figures.inflesz, case.inflesz), "{figures:?}");
+            assert!(
+                close(
+                    figures.words_per_sentence,
+                    case.counts.words as f64 / case.counts.sentences as f64
+                ),
+                "{figures:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn spanish_figures_are_zero_without_words_or_sentences() {
+        let zero = SpanishReadability {
+            fernandez_huerta: 0.0,
+            inflesz: 0.0,
+            words_per_sentence: 0.0,
+        };
+        assert_eq!(SpanishReadability::from_counts(Counts::default()), zero);
+        assert_eq!(
+            SpanishReadability::from_counts(Counts::of_text_in(Lang::Es, "¿ … ! ")),
+            zero
+        );
+    }
+
+    #[test]
+    fn inflesz_bands_begin_at_40_55_and_65_and_the_easiest_is_over_80() {
+        let bands = [
+            (0.0, "muy difícil"),
+            (39.9, "muy difícil"),
+            (40.0, "algo difícil"),
+            (54.9, "algo difícil"),
+            (55.0, "normal"),
+            (64.9, "normal"),
+            (65.0, "bastante fácil"),
+            (80.0, "bastante fácil"),
+            (80.1, "muy fácil"),
+            (120.0, "muy fácil"),
+        ];
+        for (score, band) in bands {
+            assert_eq!(inflesz_band(score), band, "{score}");
+        }
     }
 }

@@ -14,6 +14,8 @@ use termimad::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::clinic::{tier_call, Clinic};
+use crate::labels::labels;
+use crate::lang::Lang;
 use crate::markdown::{Block, Span};
 use crate::tiers::TierKey;
 use crate::topic::{Header, Part, Section, SectionKey, Source, Topic, BUILT_IN_ORIGIN};
@@ -42,10 +44,6 @@ pub enum Decoration {
     Bare,
 }
 
-/// Ends a terminal page that did not show the topic's own disclaimer.
-pub const SHORT_DISCLAIMER: &str =
-    "General information only, not medical advice: ask your own doctor about your care.";
-
 /// The blocks `show` prints: the whole topic when `parts` is empty, else the asked parts
 /// in the asked order. The whole topic leaves out empty sections. `closing_note` adds the
 /// short disclaimer when the disclaimer section is not among what is shown.
@@ -69,7 +67,7 @@ pub fn topic_blocks<'a>(
                 spans: vec![Span::plain(&section.title)],
                 id: None,
             }));
-            blocks.extend(section_blocks(section, clinic));
+            blocks.extend(section_blocks(section, clinic, topic.lang));
         }
     };
     if parts.is_empty() {
@@ -103,20 +101,24 @@ pub fn topic_blocks<'a>(
         && (parts.is_empty() || parts.contains(&Part::Section(disclaimer.to_string())));
     if closing_note && !shows_disclaimer {
         blocks.push(Cow::Owned(Block::Paragraph(vec![Span::italic(
-            SHORT_DISCLAIMER,
+            labels(topic.lang).short_disclaimer,
         )])));
     }
     blocks
 }
 
-/// A section's blocks as shown, with the line that says whom to call under each tier's
-/// heading.
-pub fn section_blocks<'a>(section: &'a Section, clinic: &Clinic) -> Vec<Cow<'a, Block>> {
+/// A section's blocks as shown, with the line that says whom to call, in `lang`, under
+/// each tier's heading.
+pub fn section_blocks<'a>(
+    section: &'a Section,
+    clinic: &Clinic,
+    lang: Lang,
+) -> Vec<Cow<'a, Block>> {
     let mut blocks = Vec::with_capacity(section.blocks.blocks.len());
     for block in &section.blocks.blocks {
         blocks.push(Cow::Borrowed(block));
         if let Some(tier) = tier_of(section, block) {
-            let call = Span::bold(tier_call(clinic, tier));
+            let call = Span::bold(tier_call(clinic, tier, lang));
             blocks.push(Cow::Owned(Block::Paragraph(vec![call])));
         }
     }
@@ -140,14 +142,14 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
     if !topic.sources.is_empty() {
         blocks.push(Block::Heading {
             level: 2,
-            spans: vec![Span::plain("Sources")],
+            spans: vec![Span::plain(labels(topic.lang).sources)],
             id: None,
         });
     }
     blocks.extend(topic.sources.iter().map(|source| Block::Item {
         depth: 0,
         number: None,
-        spans: vec![Span::plain(source_line(source))],
+        spans: vec![Span::plain(source_line(source, topic.lang))],
     }));
     blocks.extend(
         review_lines(topic)
@@ -157,17 +159,24 @@ fn sources_blocks(topic: &Topic) -> Vec<Block> {
     blocks
 }
 
-/// When the topic was last reviewed and, only where the file names one, by which clinician.
+/// When the topic was last reviewed and, only where the file names one, by which clinician,
+/// in the topic's language.
 pub fn review_lines(topic: &Topic) -> Vec<String> {
-    let mut lines = vec![format!("Last reviewed: {}", topic.reviewed)];
+    let words = labels(topic.lang);
+    let mut lines = vec![format!(
+        "{}: {}",
+        words.last_reviewed,
+        topic.reviewed.written(topic.lang)
+    )];
     if let Some(reviewer) = &topic.reviewed_by {
-        lines.push(format!("Medical review: {reviewer}"));
+        lines.push(format!("{}: {reviewer}", words.medical_review));
     }
     lines
 }
 
-/// A source as one line of a reference list.
-pub fn source_line(source: &Source) -> String {
+/// A source as one line of a reference list, with its dates as a reader of `lang` writes
+/// them.
+pub fn source_line(source: &Source, lang: Lang) -> String {
     let mut line = String::new();
     if let Some(authors) = &source.authors {
         line.push_str(authors);
@@ -186,8 +195,8 @@ pub fn source_line(source: &Source) -> String {
     // other.
     let parts: Vec<String> = [
         place,
-        source.date.map(|date| date.to_string()),
-        source.accessed.map(|day| format!("accessed {day}")),
+        source.date.map(|date| date.written(lang)),
+        (source.accessed).map(|day| format!("{} {}", labels(lang).accessed, day.written(lang))),
     ]
     .into_iter()
     .flatten()
@@ -690,7 +699,9 @@ mod tests {
         let note = |keys: &[SectionKey]| {
             topic_blocks(&topic(), &parts(keys), true, &Clinic::default())
                 .last()
-                .is_some_and(|b| **b == Block::Paragraph(vec![Span::italic(SHORT_DISCLAIMER)]))
+                .is_some_and(|b| {
+                    **b == Block::Paragraph(vec![Span::italic(labels(Lang::En).short_disclaimer)])
+                })
         };
         assert!(note(&[SectionKey::Risks]));
         assert!(!note(&[]));

@@ -9,7 +9,7 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lookup::name_words;
+use crate::lookup::{is_combining_accent, name_words, ACCENTED};
 use crate::markdown::{spans_text, Block};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, is_hidden};
@@ -122,11 +122,17 @@ pub fn name_as_phrase(name: &str) -> Option<String> {
 }
 
 /// A literal term as a pattern: each run of spaces matches any run of spaces or line
-/// breaks, and each kind of quote any of its kind, as a reader cannot tell them apart.
+/// breaks, each kind of quote any of its kind, as a reader cannot tell them apart, and
+/// each letter its accented forms (see [`ACCENTED`]), written as one character or with
+/// combining accents after it, so that "tendon" finds "tendón".
 fn literal(text: &str) -> String {
     let mut source = String::with_capacity(text.len());
     let mut in_space = false;
-    for c in text.chars().filter(|&c| !is_hidden(c)) {
+    // A combining accent typed after its letter is matched by the letter's family.
+    for c in text
+        .chars()
+        .filter(|&c| !is_hidden(c) && !is_combining_accent(c))
+    {
         if c.is_whitespace() {
             if !in_space {
                 source.push_str(r"\s+");
@@ -140,10 +146,24 @@ fn literal(text: &str) -> String {
                 source.push_str("['\u{2018}\u{2019}\u{02BC}]")
             }
             '"' | '\u{201C}' | '\u{201D}' => source.push_str("[\"\u{201C}\u{201D}]"),
-            _ => source.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            _ => match accent_family(c) {
+                Some(family) => {
+                    source.push('[');
+                    source.push_str(family);
+                    source.push_str("][\u{300}-\u{36F}]*");
+                }
+                None => source.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            },
         }
     }
     source
+}
+
+/// The letters [`ACCENTED`] puts with `c`, if any: case is left to the pattern, which
+/// ignores it.
+fn accent_family(c: char) -> Option<&'static str> {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    ACCENTED.into_iter().find(|family| family.contains(lower))
 }
 
 /// The matches in one topic: its title, summary, aliases and tags, then its sections in
@@ -510,6 +530,24 @@ mod tests {
                 text: "A nerve injury can leave you numb.".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_literal_ignores_accents_either_way() {
+        let t = topic(
+            "a",
+            "## Risks\n- El tendón se puede romper.\n- Un pequen\u{303}o bulto.\n- Tendon.\n",
+        );
+        let found = |typed| search_topic(&t, typed, false, &[]).len();
+        assert_eq!(found("tendon"), 2);
+        assert_eq!(found("TENDÓN"), 2);
+        assert_eq!(
+            found("pequeno"),
+            1,
+            "a letter with a combining accent after it"
+        );
+        assert_eq!(found("pequeño"), 1);
+        assert_eq!(found("tendan"), 0);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The topic `footcare new` writes: every field and section, with text to replace.
 
 use crate::date::Date;
+use crate::lang::Lang;
 use crate::tiers::TierKey;
 use crate::topic::Kind;
 
@@ -41,7 +42,7 @@ pub fn new_topic(slug: &str, kind: Kind, today: Date) -> String {
              sure the evidence is.\n",
         ),
     };
-    let [emergency, urgent, routine] = TierKey::ALL.map(TierKey::title);
+    let [emergency, urgent, routine] = TierKey::ALL.map(|tier| tier.title(Lang::En));
     format!(
         "---\n\
          title: {title}\n\

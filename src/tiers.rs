@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::markdown::{spans_text, top_level_items, Block, Blocks, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,12 +26,15 @@ impl TierKey {
         }
     }
 
-    /// The words every topic shows for this tier.
-    pub fn title(self) -> &'static str {
-        match self {
-            TierKey::Emergency => "Call the emergency number now",
-            TierKey::Urgent => "Call your doctor or surgeon now, day or night",
-            TierKey::Routine => "Call during office hours, or watch closely",
+    /// The words every topic in `lang` shows for this tier.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, TierKey::Emergency) => "Call the emergency number now",
+            (Lang::En, TierKey::Urgent) => "Call your doctor or surgeon now, day or night",
+            (Lang::En, TierKey::Routine) => "Call during office hours, or watch closely",
+            (Lang::Es, TierKey::Emergency) => "Llame ahora al número de emergencias",
+            (Lang::Es, TierKey::Urgent) => "Llame ahora a su médico o cirujano, de día o de noche",
+            (Lang::Es, TierKey::Routine) => "Llame en horario de consulta, o vigile de cerca",
         }
     }
 
@@ -44,8 +48,10 @@ impl TierKey {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierStart {
     pub key: TierKey,
-    /// The heading's text as the file gives it; it is shown as [`TierKey::title`].
+    /// The heading's text as the file gives it; it is shown as `title`.
     pub authored: String,
+    /// The standard words for the tier, in the topic's language.
+    pub title: &'static str,
     /// The index of the heading among the section's blocks.
     pub block: usize,
 }
@@ -60,7 +66,7 @@ pub struct Tier {
 
 /// Finds the tier headings (level 3, with a tier's `{#key}`) and rewrites them, in the
 /// blocks and in the Markdown alike, to the standard words. Returns where each starts.
-pub fn standardize(markdown: &mut String, blocks: &mut Blocks) -> Vec<TierStart> {
+pub fn standardize(markdown: &mut String, blocks: &mut Blocks, lang: Lang) -> Vec<TierStart> {
     let mut starts = Vec::new();
     // Rewritten from the end, so that each rewrite leaves the offsets before it valid.
     for index in (0..blocks.blocks.len()).rev() {
@@ -75,17 +81,19 @@ pub fn standardize(markdown: &mut String, blocks: &mut Blocks) -> Vec<TierStart>
         let Some(key) = TierKey::from_id(id) else {
             continue;
         };
+        let title = key.title(lang);
         starts.push(TierStart {
             key,
             authored: spans_text(spans),
+            title,
             block: index,
         });
-        *spans = vec![Span::plain(key.title())];
+        *spans = vec![Span::plain(title)];
         let start = blocks.starts[index];
         let end = markdown[start..]
             .find('\n')
             .map_or(markdown.len(), |at| start + at);
-        let line = format!("### {} {{#{}}}", key.title(), key.as_str());
+        let line = format!("### {title} {{#{}}}", key.as_str());
         let shift = line.len() as isize - (end - start) as isize;
         markdown.replace_range(start..end, &line);
         for later in &mut blocks.starts[index + 1..] {
@@ -118,7 +126,7 @@ pub fn tiers(blocks: &Blocks, starts: &[TierStart]) -> Vec<Tier> {
     tier_bodies(blocks, starts)
         .map(|(start, body)| Tier {
             key: start.key,
-            title: start.key.title(),
+            title: start.title,
             items: top_level_items(body),
         })
         .collect()
@@ -160,7 +168,7 @@ mod tests {
     fn standardized(markdown: &str) -> (String, Blocks, Vec<TierStart>) {
         let mut markdown = markdown.to_string();
         let mut blocks = to_located_blocks(&markdown);
-        let starts = standardize(&mut markdown, &mut blocks);
+        let starts = standardize(&mut markdown, &mut blocks, Lang::En);
         (markdown, blocks, starts)
     }
 
@@ -192,7 +200,7 @@ mod tests {
         let tiers = tiers(&blocks, &starts);
         assert_eq!(tiers.len(), 3);
         assert_eq!(tiers[1].key, TierKey::Urgent);
-        assert_eq!(tiers[1].title, TierKey::Urgent.title());
+        assert_eq!(tiers[1].title, TierKey::Urgent.title(Lang::En));
         assert_eq!(
             tiers[1].items,
             ["A hot, swollen calf: call now.", "Pus: call now."]

@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, SourceDate};
-use crate::markdown::{to_located_blocks, Blocks};
+use crate::lang::Lang;
+use crate::markdown::{label_pictures, to_located_blocks, Blocks};
 use crate::similar::slip_for;
 use crate::tiers::{self, Tier, TierStart};
 
@@ -69,7 +70,32 @@ impl SectionKey {
     }
 
     /// The heading shown when a YAML topic gives a section no title of its own.
-    pub fn default_title(self, kind: Kind) -> &'static str {
+    pub fn default_title(self, kind: Kind, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.english_title(kind),
+            Lang::Es => self.spanish_title(kind),
+        }
+    }
+
+    fn spanish_title(self, kind: Kind) -> &'static str {
+        match (self, kind) {
+            (SectionKey::KeyPoints, _) => "Puntos clave",
+            (SectionKey::Overview, _) => "Información general",
+            (SectionKey::Indications, _) => "Indicaciones",
+            (SectionKey::Preparing, _) => "Antes de la cirugía",
+            (SectionKey::Procedure, _) => "Procedimiento",
+            (SectionKey::Recovery, _) => "Recuperación",
+            (SectionKey::Outlook, Kind::Procedure) => "Qué tan bien funciona",
+            (SectionKey::Outlook, Kind::Condition) => "Cuánto tarda en sanar",
+            (SectionKey::Risks, _) => "Riesgos",
+            (SectionKey::WarningSigns, _) => "Señales de alarma",
+            (SectionKey::Questions, _) => "Preguntas para su médico",
+            (SectionKey::Disclaimer, _) => "Aviso importante",
+            (SectionKey::Custom, _) => "",
+        }
+    }
+
+    fn english_title(self, kind: Kind) -> &'static str {
         match (self, kind) {
             (SectionKey::KeyPoints, _) => "Key points",
             (SectionKey::Overview, _) => "Overview",
@@ -135,7 +161,7 @@ impl SectionKey {
 
     /// A heading that makes a section of this key, as an author would write it.
     fn heading_for(self) -> String {
-        let title = self.default_title(Kind::Procedure);
+        let title = self.default_title(Kind::Procedure, Lang::En);
         match derive_key(title) == self.as_str() {
             true => format!("## {title}"),
             false => format!("## Your heading {{#{self}}}"),
@@ -274,10 +300,14 @@ impl Section {
         mut markdown: String,
         lines: (Option<usize>, Option<usize>),
         mut blocks: Blocks,
+        lang: Lang,
     ) -> Section {
         let key = SectionKey::from_key(&name).unwrap_or(SectionKey::Custom);
+        if lang != Lang::En {
+            label_pictures(&mut blocks, lang);
+        }
         let tier_starts = if key == SectionKey::WarningSigns {
-            tiers::standardize(&mut markdown, &mut blocks)
+            tiers::standardize(&mut markdown, &mut blocks, lang)
         } else {
             Vec::new()
         };
@@ -295,8 +325,9 @@ impl Section {
         }
     }
 
-    /// Adds a patch's section at the end of this one, after a blank line.
-    pub fn append(&mut self, addition: &Section) {
+    /// Adds a patch's section at the end of this one, after a blank line. `lang` is the
+    /// topic's, whose words the tiers' headings keep.
+    pub fn append(&mut self, addition: &Section, lang: Lang) {
         let mut whole = std::mem::take(&mut self.markdown);
         whole.push_str("\n\n");
         let at = whole.len();
@@ -315,7 +346,14 @@ impl Section {
         *self = Section {
             file,
             appended,
-            ..Section::new(name, title, whole, (self.line, self.body_line), blocks)
+            ..Section::new(
+                name,
+                title,
+                whole,
+                (self.line, self.body_line),
+                blocks,
+                lang,
+            )
         };
     }
 
@@ -366,6 +404,11 @@ pub const BUILT_IN_ORIGIN: &str = "built-in";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     pub slug: String,
+    /// The language it is written in.
+    pub lang: Lang,
+    /// Every language the topic has a page in, in [`Lang::ALL`]'s order: set by the
+    /// loader, from the files beside this one.
+    pub languages: Vec<Lang>,
     /// The file it was read from, as messages name it.
     pub file: String,
     pub title: String,
@@ -407,6 +450,8 @@ impl Topic {
     pub fn header(&self) -> Header {
         Header {
             slug: self.slug.clone(),
+            lang: self.lang,
+            languages: self.languages.clone(),
             file: self.file.clone(),
             title: self.title.clone(),
             summary: self.summary.clone(),
@@ -446,6 +491,9 @@ fn origin_of(file: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
     pub slug: String,
+    pub lang: Lang,
+    /// As [`Topic::languages`].
+    pub languages: Vec<Lang>,
     /// The file it was read from, as messages name it.
     pub file: String,
     pub title: String,

@@ -4,46 +4,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use common::{fixture, footcare};
+use common::{fixture, footcare, Clinic};
 use predicates::prelude::*;
-
-/// A clinic folder, empty to start with, that footcare reads on top of the built-in topics.
-struct Clinic {
-    dir: tempfile::TempDir,
-}
-
-impl Clinic {
-    fn new() -> Clinic {
-        Clinic {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// Where `name` is, as footcare's messages show it.
-    fn file(&self, name: &str) -> String {
-        self.path().join(name).display().to_string()
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path().join(name);
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    /// footcare with this folder as the clinic's.
-    fn footcare(&self) -> assert_cmd::Command {
-        let mut cmd = footcare();
-        cmd.env("FOOTCARE_TOPICS_PATH", self.path());
-        cmd
-    }
-}
 
 /// A finished topic that passes `check` with no errors and no warnings.
 fn finished_topic() -> String {
@@ -452,8 +417,16 @@ fn check_of_files_or_a_folder_checks_just_those() {
     assert!(patch.status.success());
     let patch = String::from_utf8_lossy(&patch.stdout).into_owned();
     assert!(patch.contains("\ncalf-strain: grade"), "{patch}");
+    // The built-in topic has a Spanish page too, which an English patch does not reach.
     assert!(
-        patch.ends_with("1 topic checked: 0 errors, 0 warnings\n"),
+        patch.contains(
+            "calf-strain.patch.md: warning: adds to one page only: the Spanish page is shown \
+             without it"
+        ),
+        "{patch}"
+    );
+    assert!(
+        patch.ends_with("1 topic (2 pages) checked: 0 errors, 1 warning\n"),
         "{patch}"
     );
     // A file in no folder footcare reads is checked all the same.
@@ -478,7 +451,7 @@ fn check_of_files_or_a_folder_checks_just_those() {
     // Its two topic files, and the topic its patch adds to.
     assert_eq!(
         summary(&folder.stdout),
-        "3 topics checked: 3 errors, 0 warnings"
+        "3 topics (4 pages) checked: 3 errors, 1 warning"
     );
     let folder = String::from_utf8_lossy(&folder.stdout).into_owned();
     assert!(!folder.contains("plantar-fascia-release"), "{folder}");
@@ -685,7 +658,7 @@ fn a_broken_patch_leaves_its_topic_shown_with_one_warning_and_fails_check() {
     );
     assert!(stdout.contains("calf-strain: grade"), "{stdout}");
     assert!(
-        stdout.ends_with("3 topics checked: 1 error, 0 warnings\n"),
+        stdout.ends_with("3 topics (6 pages) checked: 1 error, 0 warnings\n"),
         "{stdout}"
     );
     clinic

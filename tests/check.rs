@@ -29,7 +29,7 @@ fn the_built_in_topics_pass_with_no_error_and_no_warning() {
     let out = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert!(
-        out.ends_with("3 topics checked: 0 errors, 0 warnings\n"),
+        out.ends_with("3 topics (6 pages) checked: 0 errors, 0 warnings\n"),
         "{out}"
     );
     for slug in [

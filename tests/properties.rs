@@ -283,7 +283,7 @@ proptest! {
                 continue;
             };
             let header = parse_header("p.md", "p", format, &text).unwrap();
-            if let Ok(sections) = parse_patch("p.patch.md", &format!("## {title} {{#overview}}\n{patch}")) {
+            if let Ok(sections) = parse_patch("p.patch.md", footcare::lang::Lang::En, &format!("## {title} {{#overview}}\n{patch}")) {
                 add_sections(&mut topic, sections);
             }
             for (name, out, styled) in outputs::every_output(&topic, &header, width) {

@@ -105,9 +105,13 @@ fn built_in_procedures() -> Vec<(String, String)> {
         if path.is_dir() {
             continue;
         }
+        let slug = path.file_stem().unwrap().to_str().unwrap().to_string();
+        // The patch is English: it goes with the English originals, not their translations.
+        if slug.contains('.') {
+            continue;
+        }
         let text = fs::read_to_string(&path).unwrap();
         if text.lines().any(|l| l == "kind: procedure") {
-            let slug = path.file_stem().unwrap().to_str().unwrap().to_string();
             topics.push((slug, text));
         }
     }
@@ -250,6 +254,12 @@ fn readme_console_examples_print_what_the_readme_shows() {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FOOTCARE_CONTENT_DIR")
             .env_remove("PAGER")
+            .env_remove("FOOTCARE_LANG")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            // The README shows English output, whatever this machine's locale.
+            .env("LC_ALL", "C")
             .env("FOOTCARE_TOPICS_PATH", "")
             .output()
             .unwrap();

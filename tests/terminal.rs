@@ -184,21 +184,26 @@ fn list_search_and_check_wrap_to_the_terminal_between_words() {
     if !tmux_available() {
         return;
     }
+    const WIDTH: u16 = 46;
     for args in [
         "list",
         "search nerve",
         "search --regex 'blood clot|DVT'",
         "check",
     ] {
-        let screen = shown(40, &[], args, false);
+        // Wide enough for the longest word, a built-in translation's file name.
+        let screen = shown(WIDTH, &[], args, false);
         let piped = common::footcare().args(shell_words(args)).output().unwrap();
         let piped = String::from_utf8(piped.stdout).unwrap();
         assert!(
-            piped.lines().any(|l| l.width() > 40),
+            piped.lines().any(|l| l.width() > usize::from(WIDTH)),
             "{args}: nothing to wrap"
         );
         for line in screen.lines() {
-            assert!(line.width() <= 40, "{args}: {line:?} is wider than 40");
+            assert!(
+                line.width() <= usize::from(WIDTH),
+                "{args}: {line:?} is wider than {WIDTH}"
+            );
         }
         let continued = screen.lines().filter(|l| l.starts_with("    ")).count();
         assert!(continued > 0, "{args}: no hanging indent:\n{screen}");

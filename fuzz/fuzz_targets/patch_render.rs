@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut topic = parse(TOPIC, FileFormat::Markdown).expect("the base topic reads");
-    if let Ok(sections) = parse_patch("fuzz.patch.md", &patch) {
+    if let Ok(sections) = parse_patch("fuzz.patch.md", footcare::lang::Lang::En, &patch) {
         add_sections(&mut topic, sections);
         assert_outputs_safe(&topic, TOPIC, FileFormat::Markdown, width);
     }

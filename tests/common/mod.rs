@@ -2,7 +2,8 @@
 // Each test binary uses only some of these.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -36,6 +37,12 @@ fn clear_output_settings(cmd: &mut Command) {
         "CLICOLOR_FORCE",
         "FOOTCARE_CONTENT_DIR",
         "PAGER",
+        // The reader's language, which each test that needs one sets.
+        "FOOTCARE_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         cmd.env_remove(var);
     }
@@ -81,4 +88,41 @@ pub fn sets_colour(text: &str) -> bool {
             .split(';')
             .any(|p| matches!(p.parse::<u8>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)))
     })
+}
+
+/// A clinic folder, empty to start with, that footcare reads on top of the built-in topics.
+pub struct Clinic {
+    dir: tempfile::TempDir,
+}
+
+impl Clinic {
+    pub fn new() -> Clinic {
+        Clinic {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where `name` is, as footcare's messages show it.
+    pub fn file(&self, name: &str) -> String {
+        self.path().join(name).display().to_string()
+    }
+
+    /// Writes `text` to `name`, a path in the folder, making the folders it needs.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// footcare with this folder as the clinic's.
+    pub fn footcare(&self) -> Command {
+        let mut cmd = footcare();
+        cmd.env("FOOTCARE_TOPICS_PATH", self.path());
+        cmd
+    }
 }

@@ -33,14 +33,15 @@ pub fn every_output(
         },
     };
     let mut checker = Checker::default();
-    checker.add(vec![check::Checked::of(topic, &settings)]);
+    checker.add(vec![check::Checked::of(topic, None, &settings)]);
     let reports = checker.finish(Vec::new());
     let every_word = search::Query::new(&[".".to_string()], true).unwrap();
     let matches = search::matches_in(topic, &every_word, &[]);
     let headers = std::slice::from_ref(header);
     let mut list_json = JsonList::default();
     let markdown = formats::topic_markdown(topic, &[], true);
-    let handout_markdown = handout::markdown(topic, &Clinic::default(), &[]);
+    let handout_markdown =
+        handout::markdown(topic, &Clinic::default(), &[], footcare::lang::Lang::En);
     let search_markdown = formats::search_markdown(&matches);
     let list_markdown = formats::list_markdown(headers);
     let styled = Style::Wrapped {
