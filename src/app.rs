@@ -1538,9 +1538,13 @@ fn find_topic(reader: &Reader, name: &str, err: &mut dyn Write) -> anyhow::Resul
     let catalog = Catalog::read(source, lang)?;
     let mut headers = catalog.headers()?;
     // A name may be typed in English whatever the reader's language: the English names
-    // are looked in when the reader's own find nothing.
+    // are looked in when the reader's own find nothing. What a name looks like is still
+    // told from the reader's own.
     if lang != Lang::En && lookup::find(&headers.topics, name).is_none() {
-        headers = Catalog::read(source, Lang::En)?.headers()?;
+        let english = Catalog::read(source, Lang::En)?.headers()?;
+        if lookup::find(&english.topics, name).is_some() {
+            headers = english;
+        }
     }
     let unread = headers.problems.len();
     let Some(header) = lookup::find(&headers.topics, name) else {

@@ -768,3 +768,14 @@ fn a_handout_of_a_lone_translation_file_is_not_written() {
         written.stderr
     );
 }
+
+#[test]
+fn a_spanish_name_a_letter_off_is_put_right_from_the_spanish_names() {
+    let shown = run(footcare().args(["--lang", "es", "show", "desgarro de pantorrilla"]));
+    assert_eq!(shown.code, Some(1));
+    assert!(
+        shown.stderr.contains("did you mean calf-strain?"),
+        "{}",
+        shown.stderr
+    );
+}
