@@ -20,6 +20,7 @@ pub mod handout;
 pub mod hints;
 pub mod labels;
 pub mod lang;
+pub mod letters;
 pub mod load;
 pub mod lookup;
 pub mod manual;

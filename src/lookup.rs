@@ -1,5 +1,6 @@
 //! Finding a topic by what a person typed, and suggesting one when nothing matches.
 
+use crate::letters::{is_combining_accent, without_accent};
 use crate::sanitize::is_hidden;
 
 use crate::topic::{Header, Section, Topic, BUILT_IN_ORIGIN};
@@ -16,24 +17,6 @@ pub fn normalize(name: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join("-")
-}
-
-/// Whether `c` is an accent written after its letter, as some keyboards and files write
-/// "o\u{301}" for "ó".
-pub fn is_combining_accent(c: char) -> bool {
-    ('\u{300}'..='\u{36F}').contains(&c)
-}
-
-/// Lowercase letters with the accented forms a reader may type without their accents, or
-/// may not have the keys for: each family's first letter is the plain one.
-pub const ACCENTED: [&str; 7] = ["aáàâäã", "eéèêë", "iíìîï", "oóòôöõ", "uúùûü", "nñ", "cç"];
-
-/// A lowercase letter without its accent: "fasciotomía" and "fasciotomia" name one topic.
-fn without_accent(c: char) -> char {
-    (ACCENTED.iter())
-        .find(|family| family.contains(c))
-        .and_then(|family| family.chars().next())
-        .unwrap_or(c)
 }
 
 /// The words of a name as a reader typed it: what spaces, dashes and underscores part.

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 use crate::lang::Lang;
+use crate::letters::without_accent;
 
 /// Counts gathered from plain prose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -333,19 +334,6 @@ fn letter_run_syllables(run: &str) -> usize {
             spoken_syllables(verb) + 1
         }
         _ => spoken_syllables(&spelling),
-    }
-}
-
-fn without_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
     }
 }
 

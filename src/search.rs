@@ -9,7 +9,8 @@ use serde::Serialize;
 use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lookup::{is_combining_accent, name_words, ACCENTED};
+use crate::letters::{accent_family, is_combining_accent};
+use crate::lookup::name_words;
 use crate::markdown::{spans_text, Block};
 use crate::render::{wrap_hanging, Decoration, Style, HANGING_INDENT};
 use crate::sanitize::{as_read, is_hidden};
@@ -123,8 +124,8 @@ pub fn name_as_phrase(name: &str) -> Option<String> {
 
 /// A literal term as a pattern: each run of spaces matches any run of spaces or line
 /// breaks, each kind of quote any of its kind, as a reader cannot tell them apart, and
-/// each letter its accented forms (see [`ACCENTED`]), written as one character or with
-/// combining accents after it, so that "tendon" finds "tendón".
+/// each letter its accented forms (see [`crate::letters::ACCENTED`]), written as one
+/// character or with combining accents after it, so that "tendon" finds "tendón".
 fn literal(text: &str) -> String {
     let mut source = String::with_capacity(text.len());
     let mut in_space = false;
@@ -157,13 +158,6 @@ fn literal(text: &str) -> String {
         }
     }
     source
-}
-
-/// The letters [`ACCENTED`] puts with `c`, if any: case is left to the pattern, which
-/// ignores it.
-fn accent_family(c: char) -> Option<&'static str> {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    ACCENTED.into_iter().find(|family| family.contains(lower))
 }
 
 /// The matches in one topic: its title, summary, aliases and tags, then its sections in
