@@ -16,7 +16,7 @@ use crate::cli::{
 };
 use crate::clinic::{Clinic, PROFILE_FILE};
 use crate::date::Date;
-use crate::folder::{self, shown, PATCH_SUFFIX};
+use crate::folder::{self, shown};
 use crate::formats::JsonList;
 use crate::lang::{self, Lang};
 use crate::load::{self, Catalog, Gathered};
@@ -1392,10 +1392,7 @@ fn keep_named(
     };
     let patches = |slug: &str| {
         Lang::ALL.into_iter().any(|lang| {
-            let patch = match lang {
-                Lang::En => format!("{slug}{PATCH_SUFFIX}"),
-                _ => format!("{slug}.{lang}{PATCH_SUFFIX}"),
-            };
+            let patch = folder::patch_name(slug, lang);
             match is_dir {
                 true => spelled.join(&patch).is_file(),
                 false => name.as_deref() == Some(patch.as_str()),

@@ -13,8 +13,8 @@ use termimad::crossterm::style::Stylize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::date::Date;
-use crate::folder::name_role;
 use crate::folder::PATCH_SUFFIX;
+use crate::folder::{name_role, patch_name};
 use crate::lang::Lang;
 use crate::lookup::{self, is_safe_in_every_shell, normalize};
 use crate::markdown::{pictures, spans_text, Block, Blocks};
@@ -1019,11 +1019,7 @@ pub fn translation_findings(page: &Topic, original: &Topic) -> Vec<Finding> {
     let (own_patches, their_patches) = (patch_files(page), patch_files(original));
     let counterpart = |patch: &str, lang: Lang| -> String {
         let stem = patch.strip_suffix(PATCH_SUFFIX).unwrap_or(patch);
-        let (stem, _) = split_lang(stem);
-        match lang {
-            Lang::En => format!("{stem}{PATCH_SUFFIX}"),
-            lang => format!("{stem}.{lang}{PATCH_SUFFIX}"),
-        }
+        patch_name(split_lang(stem).0, lang)
     };
     let missing = (their_patches.iter().map(|p| (p, page.lang, &own_patches))).chain(
         own_patches

@@ -107,10 +107,7 @@ impl Folder {
     /// The files for `slug`, in every language, that [`Folder::files`] would list, without
     /// listing the folder.
     pub fn files_for(&self, slug: &str) -> Vec<FolderFile> {
-        let stems = Lang::ALL.map(|lang| match lang {
-            Lang::En => slug.to_string(),
-            _ => format!("{slug}.{lang}"),
-        });
+        let stems = Lang::ALL.map(|lang| page_stem(slug, lang));
         let names = stems.iter().flat_map(|stem| {
             (EXTENSIONS
                 .iter()
@@ -156,6 +153,20 @@ impl Folder {
             refused,
         })
     }
+}
+
+/// The name of the file of `slug`'s page in `lang`, without its extension: `calf-strain`
+/// for the original, `calf-strain.es` for its Spanish page.
+pub fn page_stem(slug: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => slug.to_string(),
+        _ => format!("{slug}.{lang}"),
+    }
+}
+
+/// The name of the patch of `slug`'s page in `lang`.
+pub fn patch_name(slug: &str, lang: Lang) -> String {
+    format!("{}{PATCH_SUFFIX}", page_stem(slug, lang))
 }
 
 /// The slug and language a file name gives, and whether it names a topic or a patch.

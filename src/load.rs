@@ -11,7 +11,9 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::builtin;
-use crate::folder::{io_reason, listed, shown, Folder, FolderFile, Role, PATCH_SUFFIX};
+use crate::folder::{
+    io_reason, listed, page_stem, patch_name, shown, Folder, FolderFile, Role, PATCH_SUFFIX,
+};
 use crate::lang::Lang;
 use crate::parse::{
     parse_header_in, parse_patch, parse_topic_in, topic_file_name, FileFormat, TopicName,
@@ -342,10 +344,7 @@ impl Plan {
 /// has no patch in that language: the page is shown without what it adds.
 fn untranslated_patch(slug: &str, patch: &Patch, shown: Lang) -> TopicError {
     let slug = sanitize_name(slug);
-    let wanted = match shown {
-        Lang::En => format!("{slug}{PATCH_SUFFIX}"),
-        lang => format!("{slug}.{lang}{PATCH_SUFFIX}"),
-    };
+    let wanted = patch_name(&slug, shown);
     let message = format!(
         "adds to the {} page only: the {} page is shown without it; add `{wanted}` beside it, \
          with the same in {}",
@@ -365,8 +364,9 @@ fn stray_patch(slug: &str, patch: &Patch, topic_exists: bool) -> TopicError {
             Lang::En => format!("a patch for `{slug}`, but there is no such topic"),
             lang => format!(
                 "a patch for the {} page of `{slug}`, but the topic has no page in that \
-                 language: add `{slug}.{lang}.md` beside its original, or remove the patch",
-                lang.english_name()
+                 language: add `{}.md` beside its original, or remove the patch",
+                lang.english_name(),
+                page_stem(&slug, lang)
             ),
         };
         TopicError::new(patch.file.shown(), None, message)
