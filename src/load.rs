@@ -159,6 +159,37 @@ fn page_in<'a>(
         .find(|c| lang != Lang::En && c.lang == lang && c.layer() == original.layer())
 }
 
+/// The page of the topic whose original is `original` that a reader of `lang` gets, as
+/// `read` makes it: its translation where the original's layer has one that reads, else
+/// the original, which `read` has made already into `in_original`. A translation that
+/// cannot be read is noted in `problems`.
+fn read_page<'a, T>(
+    (candidates, original): (&'a [Candidate], &'a Candidate),
+    in_original: T,
+    lang: Lang,
+    problems: &mut Problems,
+    read: impl Fn(&Candidate) -> Result<T, TopicError>,
+) -> (&'a Candidate, T) {
+    let Some(page) = page_in(candidates, original, lang) else {
+        return (original, in_original);
+    };
+    match read(page) {
+        Ok(translated) => (page, translated),
+        Err(problem) => {
+            problems.note(page.place, problem);
+            (original, in_original)
+        }
+    }
+}
+
+/// The file that `page` takes the place of: the page in its language in a layer below
+/// it, if any.
+fn replaced(candidates: &[Candidate], page: &Candidate) -> Option<String> {
+    (candidates.iter())
+        .find(|c| c.lang == page.lang && c.layer() < page.layer())
+        .map(Candidate::file)
+}
+
 /// The languages of the topic whose original is `original`: English, and each
 /// translation beside it.
 fn languages_of(candidates: &[Candidate], original: &Candidate) -> Vec<Lang> {
@@ -204,18 +235,15 @@ impl Plan {
         let mut problems = self.stray_translations();
         let chosen = self.first(&mut problems, |c| c.header(&self.slug));
         let header = chosen.map(|(original, header)| {
-            let languages = languages_of(&self.candidates, original);
-            let page = page_in(&self.candidates, original, lang);
-            let header = match page.map(|page| (page, page.header(&self.slug))) {
-                Some((_, Ok(translated))) => translated,
-                Some((page, Err(problem))) => {
-                    problems.note(page.place, problem);
-                    header
-                }
-                None => header,
-            };
+            let (_, header) = read_page(
+                (&self.candidates, original),
+                header,
+                lang,
+                &mut problems,
+                |c| c.header(&self.slug),
+            );
             Header {
-                languages,
+                languages: languages_of(&self.candidates, original),
                 ..header
             }
         });
@@ -238,38 +266,33 @@ impl Plan {
     /// with the patches of that page's language applied, and the problems met on the way.
     fn topic(&self, lang: Lang) -> (Option<Topic>, Problems) {
         let mut problems = self.stray_translations();
-        let Some((original, topic)) = self.first(&mut problems, |c| c.topic(&self.slug)) else {
-            for patch in &self.patches {
-                problems.note(patch.place, self.stray(patch, false));
-            }
+        let Some((original, topic)) = self.original(&mut problems) else {
             return (None, problems);
         };
-        let page = page_in(&self.candidates, original, lang);
-        let topic = match page.map(|page| (page, page.topic(&self.slug))) {
-            Some((page, Ok(translated))) => self.finished(page, translated, &mut problems),
-            Some((page, Err(problem))) => {
-                problems.note(page.place, problem);
-                self.finished(original, topic, &mut problems)
-            }
-            None => self.finished(original, topic, &mut problems),
-        };
+        let (page, topic) = read_page(
+            (&self.candidates, original),
+            topic,
+            lang,
+            &mut problems,
+            |c| c.topic(&self.slug),
+        );
+        let topic = self.finished((original, page), topic, &mut problems);
         (Some(topic), problems)
     }
 
     /// Every page of the topic, its original first, each with its patches: for `check`.
     fn pages(&self) -> (Option<Vec<Topic>>, Problems) {
         let mut problems = self.stray_translations();
-        let Some((original, topic)) = self.first(&mut problems, |c| c.topic(&self.slug)) else {
-            for patch in &self.patches {
-                problems.note(patch.place, self.stray(patch, false));
-            }
+        let Some((original, topic)) = self.original(&mut problems) else {
             return (None, problems);
         };
-        let mut pages = vec![self.finished(original, topic, &mut problems)];
+        let mut pages = vec![self.finished((original, original), topic, &mut problems)];
         for lang in Lang::ALL {
             if let Some(page) = page_in(&self.candidates, original, lang) {
                 match page.topic(&self.slug) {
-                    Ok(translated) => pages.push(self.finished(page, translated, &mut problems)),
+                    Ok(translated) => {
+                        pages.push(self.finished((original, page), translated, &mut problems))
+                    }
                     Err(problem) => problems.note(page.place, problem),
                 }
             }
@@ -277,15 +300,29 @@ impl Plan {
         (Some(pages), problems)
     }
 
-    /// `topic`, read from `page`, with its languages, what it replaces and its patches:
-    /// those in its language are applied, and those in a language it has no page in are
-    /// reported.
-    fn finished(&self, page: &Candidate, mut topic: Topic, problems: &mut Problems) -> Topic {
-        let original = (self.candidates.iter())
-            .find(|c| c.lang == Lang::En && c.layer() == page.layer())
-            .unwrap_or(page);
+    /// The first original that reads, read whole; with none, every patch is reported as
+    /// having no topic.
+    fn original(&self, problems: &mut Problems) -> Option<(&Candidate, Topic)> {
+        let found = self.first(problems, |c| c.topic(&self.slug));
+        if found.is_none() {
+            for patch in &self.patches {
+                problems.note(patch.place, self.stray(patch, false));
+            }
+        }
+        found
+    }
+
+    /// `topic`, read from `page`, a page of the topic whose original is `original`, with
+    /// its languages, what it replaces and its patches: those in its language are
+    /// applied, and those in a language it has no page in are reported.
+    fn finished(
+        &self,
+        (original, page): (&Candidate, &Candidate),
+        mut topic: Topic,
+        problems: &mut Problems,
+    ) -> Topic {
         topic.languages = languages_of(&self.candidates, original);
-        topic.replaces = self.replaced(page);
+        topic.replaces = replaced(&self.candidates, page);
         for patch in &self.patches {
             let applied = if patch.file.lang == topic.lang {
                 patch.apply(&mut topic)
@@ -299,14 +336,6 @@ impl Plan {
             }
         }
         topic
-    }
-
-    /// The file that `page` takes the place of: the page in its language in a layer
-    /// below it, if any.
-    fn replaced(&self, page: &Candidate) -> Option<String> {
-        (self.candidates.iter())
-            .find(|c| c.lang == page.lang && c.layer() < page.layer())
-            .map(Candidate::file)
     }
 
     fn stray_translations(&self) -> Problems {
@@ -360,14 +389,13 @@ fn stray_patch(slug: &str, patch: &Patch, topic_exists: bool) -> TopicError {
         // The slug comes from the patch's file name, which may hold anything.
         let slug = sanitize_name(slug);
         let message = match patch.file.lang {
-            _ if !topic_exists => format!("a patch for `{slug}`, but there is no such topic"),
-            Lang::En => format!("a patch for `{slug}`, but there is no such topic"),
-            lang => format!(
+            lang if topic_exists && lang != Lang::En => format!(
                 "a patch for the {} page of `{slug}`, but the topic has no page in that \
                  language: add `{}.md` beside its original, or remove the patch",
                 lang.english_name(),
                 page_stem(&slug, lang)
             ),
+            _ => format!("a patch for `{slug}`, but there is no such topic"),
         };
         TopicError::new(patch.file.shown(), None, message)
     })
@@ -607,21 +635,12 @@ pub fn find(source: &ContentSource, slug: &str, lang: Lang) -> anyhow::Result<Fo
         None => original.topic(slug).map(|topic| {
             // A translation that cannot be read leaves the original to show, with a
             // warning; so does a patch, and `check` fails on either.
-            let (page, topic) = match page_in(&candidates, original, lang) {
-                Some(page) => match page.topic(slug) {
-                    Ok(translated) => (page, translated),
-                    Err(problem) => {
-                        warnings.note(page.place, problem);
-                        (original, topic)
-                    }
-                },
-                None => (original, topic),
-            };
-            let mut topic = topic;
+            let (page, mut topic) =
+                read_page((&candidates, original), topic, lang, &mut warnings, |c| {
+                    c.topic(slug)
+                });
             topic.languages = languages_of(&candidates, original);
-            topic.replaces = (candidates.iter())
-                .find(|c| c.lang == page.lang && c.layer() < page.layer())
-                .map(Candidate::file);
+            topic.replaces = replaced(&candidates, page);
             for patch in &patches {
                 if let Some(refusal) = &patch.file.refused {
                     warnings.note(patch.place, refusal.clone());
