@@ -376,9 +376,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// The line that tells the reader `topic` is not in their language, if it is not.
     fn fallback_note(&self, topic: &Topic) -> Option<String> {
-        (topic.lang != self.lang)
-            .then(|| labels::shown_in_english_note(self.lang))
-            .flatten()
+        labels::shown_in_english_note(topic.lang, self.lang)
     }
 }
 

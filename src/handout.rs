@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::clinic::{tier_call, Clinic};
-use crate::labels::{labels, shown_in_english};
+use crate::labels::{labels, logo_of, shown_in_english};
 use crate::lang::Lang;
 use crate::markdown::{plain_in_markdown, Block, Span};
 use crate::picture::Picture;
@@ -119,10 +119,7 @@ pub fn html(topic: &Topic, page: &Page) -> String {
          {STYLE}</style>\n</head>\n<body>\n<header>\n"
     ));
     out.push_str(&clinic_html(&clinic, page.logo, topic.lang));
-    if let Some(note) = (topic.lang != page.reader_lang)
-        .then(|| shown_in_english(page.reader_lang))
-        .flatten()
-    {
+    if let Some(note) = shown_in_english(topic.lang, page.reader_lang) {
         out.push_str(&format!(
             "<p class=\"language-note\" lang=\"{}\">{}</p>\n",
             page.reader_lang,
@@ -272,10 +269,7 @@ fn clinic_html(clinic: &Clinic, logo: Option<&Picture>, lang: Lang) -> String {
         let alt = clinic
             .name
             .as_deref()
-            .map_or(words.logo.to_string(), |n| match lang {
-                Lang::En => format!("{n} logo"),
-                Lang::Es => format!("Logotipo de {n}"),
-            });
+            .map_or(words.logo.to_string(), |name| logo_of(lang, name));
         out.push_str(&format!(
             "<img src=\"{}\" alt=\"{}\">\n",
             logo.data_url(),
@@ -345,10 +339,7 @@ fn section_html(
 pub fn markdown(topic: &Topic, clinic: &Clinic, sections: &[String], reader_lang: Lang) -> String {
     let plain = |text: &str| plain_in_markdown(text).into_owned();
     let mut out = String::new();
-    if let Some(note) = (topic.lang != reader_lang)
-        .then(|| shown_in_english(reader_lang))
-        .flatten()
-    {
+    if let Some(note) = shown_in_english(topic.lang, reader_lang) {
         out.push_str(&format!("*{}*\n\n", plain(note)));
     }
     out.push_str(&format!(

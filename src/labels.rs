@@ -22,6 +22,8 @@ pub struct Labels {
     pub phone: &'static str,
     pub after_hours: &'static str,
     pub logo: &'static str,
+    /// How text output names a picture, before the words that say what it shows.
+    pub picture: &'static str,
     /// The heading of the page that lists every handout, with and without a clinic name.
     pub handouts: &'static str,
     pub handouts_from: &'static str,
@@ -43,6 +45,7 @@ const ENGLISH: Labels = Labels {
     phone: "Phone",
     after_hours: "After hours",
     logo: "Logo",
+    picture: "Picture",
     handouts: "Patient handouts",
     handouts_from: "Patient handouts from",
     your_care_team: "your care team",
@@ -79,6 +82,7 @@ const SPANISH: Labels = Labels {
     phone: "Teléfono",
     after_hours: "Fuera de horario",
     logo: "Logotipo",
+    picture: "Imagen",
     handouts: "Hojas informativas para pacientes",
     handouts_from: "Hojas informativas para pacientes de",
     your_care_team: "su equipo de atención",
@@ -113,11 +117,20 @@ impl Labels {
     }
 }
 
-/// The line printed on a handout when a topic has no page in the reader's language and is
-/// shown in English: in the language the reader asked for, since that is the language they
-/// read.
-pub fn shown_in_english(wanted: Lang) -> Option<&'static str> {
+/// The alt text of the logo of the clinic `name`.
+pub fn logo_of(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} logo"),
+        Lang::Es => format!("Logotipo de {name}"),
+    }
+}
+
+/// The line printed on a handout when the page `shown` is not in the language the reader
+/// `wanted`, as a topic with no page in it is shown in English: in the language the reader
+/// asked for, since that is the language they read.
+pub fn shown_in_english(shown: Lang, wanted: Lang) -> Option<&'static str> {
     match wanted {
+        _ if shown == wanted => None,
         Lang::En => None,
         Lang::Es => Some(
             "Este tema no se puede mostrar en español: se muestra en inglés, la lengua en que \
@@ -128,10 +141,10 @@ pub fn shown_in_english(wanted: Lang) -> Option<&'static str> {
 
 /// [`shown_in_english`] as a line on stderr, which starts as footcare's notes do, in the
 /// reader's language.
-pub fn shown_in_english_note(wanted: Lang) -> Option<String> {
+pub fn shown_in_english_note(shown: Lang, wanted: Lang) -> Option<String> {
     let note = match wanted {
         Lang::En => "note",
         Lang::Es => "nota",
     };
-    shown_in_english(wanted).map(|line| format!("{note}: {line}"))
+    shown_in_english(shown, wanted).map(|line| format!("{note}: {line}"))
 }

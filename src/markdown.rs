@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::labels::labels;
 use crate::lang::Lang;
 use crate::sanitize::sanitize;
 
@@ -114,10 +115,7 @@ pub struct PictureRef {
 /// How text output shows a picture: by what it shows, under the word for a picture in
 /// the topic's language.
 pub fn picture_text(alt: &str, lang: Lang) -> String {
-    let picture = match lang {
-        Lang::En => "Picture",
-        Lang::Es => "Imagen",
-    };
+    let picture = labels(lang).picture;
     match alt.trim() {
         "" => format!("[{picture}]"),
         alt => format!("[{picture}: {alt}]"),
