@@ -77,6 +77,17 @@ pub struct TopicName<'a> {
     pub format: FileFormat,
 }
 
+impl<'a> TopicName<'a> {
+    /// The name of the English original of `slug`, in `format`.
+    pub fn original(slug: &'a str, format: FileFormat) -> TopicName<'a> {
+        TopicName {
+            slug,
+            lang: Lang::En,
+            format,
+        }
+    }
+}
+
 /// Splits `slug.ext` or `slug.LANG.ext` into its parts, or `None` for a file that is not a
 /// topic. A stem with a dot that is not a language's code keeps it, and is refused as a
 /// slug when the file is read.
@@ -107,11 +118,7 @@ pub fn parse_topic(
     format: FileFormat,
     text: &str,
 ) -> Result<Topic, TopicError> {
-    let name = TopicName {
-        slug,
-        lang: Lang::En,
-        format,
-    };
+    let name = TopicName::original(slug, format);
     parse_topic_in(file, name, text)
 }
 
@@ -146,11 +153,7 @@ pub fn parse_header(
     format: FileFormat,
     text: &str,
 ) -> Result<Header, TopicError> {
-    let name = TopicName {
-        slug,
-        lang: Lang::En,
-        format,
-    };
+    let name = TopicName::original(slug, format);
     parse_header_in(file, name, text)
 }
 
